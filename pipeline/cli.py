@@ -1,0 +1,176 @@
+"""The commands: parse arguments, call a function, print. Nothing else.
+
+Exit status: 0 success, 1 when any report failed (the others are still written) or, for ``diff``,
+when there are differences, 2 for a usage error or trouble.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.io import ReportError
+from pipeline.tables import TableError
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract records from reports")
+    p.add_argument("reports", nargs="*", type=Path, help="report text files (default: raw/*.txt)")
+    p.add_argument("--out", type=Path, default=Path("extracted"), help="output folder")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+
+    p = sub.add_parser("evaluate", help="score predicted records against gold labels")
+    p.add_argument("gold", type=Path)
+    p.add_argument("pred", type=Path)
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--misses", action="store_true", help="list every disagreement")
+    p.add_argument("--kind", choices=["timeline", "narrative"], default="timeline")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+
+    p = sub.add_parser("diff", help="what changed between two extractions (exit 0 same, 1 different)")
+    p.add_argument("old", help="old records: a JSONL file or a run id under extracted/runs/")
+    p.add_argument("new", help="new records: a JSONL file or a run id")
+    p.add_argument("--json", action="store_true", help="print the differences as JSON")
+    p.add_argument("--html", type=Path, help="also write a self-contained HTML page of the diff")
+    p.add_argument("--runs", type=Path, default=Path("extracted/runs"), help="where run ids live")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+
+    p = sub.add_parser("audit", help="a self-contained HTML page of the records and their evidence")
+    p.add_argument("records", type=Path, help="extracted JSONL")
+    p.add_argument("--diff", type=Path, dest="old", help="older JSONL to mark what changed")
+    p.add_argument("--raw", type=Path, help="the report text (default: raw/<report>.txt)")
+    p.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+
+    p = sub.add_parser("export", help="export records to another format")
+    p.add_argument("records", type=Path, help="extracted JSONL")
+    p.add_argument("--format", required=True, choices=["csv", "parquet", "acled", "gtd", "duckdb"])
+    p.add_argument("--out", type=Path, help="output file (default: beside the input)")
+    p.add_argument("--dedupe", action="store_true", help="one record per event (drop same_as copies)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (ReportError, TableError) as e:
+        if args.debug:
+            raise
+        err.print(f"error: {e}", markup=False)
+        return 2
+    except KeyboardInterrupt:
+        err.print("interrupted: outputs already written are complete; nothing partial was left")
+        return 130
+
+
+def cmd_extract(args) -> int:
+    from pipeline.extract import Extractor, extract_paths
+
+    paths = args.reports or sorted(Path("raw").glob("*.txt"))
+    if not paths:
+        err.print("error: no reports given and none in raw/*.txt")
+        return 2
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(), console=err, transient=True,
+    ) as progress:
+        task = progress.add_task("loading the pipeline", total=len(paths))
+        extractor = Extractor()
+        progress.update(task, description="extracting")
+        results, errors = extract_paths(
+            paths, args.out, extractor,
+            on_error=lambda message: (err.print(f"error: {message}", markup=False), progress.advance(task)),
+            on_done=lambda result: progress.advance(task),
+        )
+    if extractor.model and extractor.model.note:
+        err.print(f"warning: {extractor.model.note}", markup=False)
+    if results:
+        out.print(_summary(results))
+    for result in results:
+        for warning in result.manifest["warnings"]:
+            err.print(f"warning: {result.path}: {warning}", markup=False)
+    return 1 if errors else 0
+
+
+def _summary(results) -> Table:
+    table = Table(title="Extracted")
+    columns = ["report", "entries", "records", "date", "country", "locations", "perpetrators",
+               "killed", "injured", "kidnapped", "sources", "event_type", "seconds"]
+    for c in columns:
+        table.add_column(c, justify="left" if c == "report" else "right")
+    for r in results:
+        counts = r.manifest["counts"]
+        filled = counts["with_field"]
+        table.add_row(
+            r.slug, str(counts["entries"]), str(counts["records"]),
+            *(str(filled[c]) for c in columns[3:-1]), f"{r.manifest['seconds']:.2f}",
+        )
+    return table
+
+
+def cmd_evaluate(args) -> int:
+    import json
+
+    from pipeline.scoring import evaluate_files, format_misses, format_scores
+
+    report = evaluate_files(args.gold, args.pred, kind=args.kind)
+    if args.json:
+        out.print_json(json.dumps(report.as_dict(misses=args.misses)))
+        return 0
+    out.print(format_scores(report), markup=False)
+    if args.misses:
+        out.print(format_misses(report), markup=False)
+    return 0
+
+
+def cmd_diff(args) -> int:
+    from pipeline.diff import diff_paths, format_diff, write_diff_html
+
+    result = diff_paths(args.old, args.new, runs_dir=args.runs)
+    if args.html:
+        write_diff_html(result, args.html)
+    if args.json:
+        sys.stdout.write(result.to_json() + "\n")
+    else:
+        out.print(format_diff(result), markup=False)
+    return 1 if result.has_changes else 0
+
+
+def cmd_audit(args) -> int:
+    from pipeline.audit import write_audit
+
+    path = write_audit(args.records, args.out, old=args.old, raw=args.raw)
+    out.print(f"wrote {path}", markup=False)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from pipeline.export import export_file
+
+    path = export_file(args.records, args.format, args.out, dedupe=args.dedupe)
+    out.print(f"wrote {path}", markup=False)
+    return 0
+
+
+COMMANDS = {
+    "extract": cmd_extract, "evaluate": cmd_evaluate, "diff": cmd_diff, "audit": cmd_audit,
+    "export": cmd_export,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""The extract job: reports in, four files per report out (JSONL, CSV, Parquet, manifest).
+
+One spaCy pipeline is loaded once and shared by every report of a run. A report that fails is
+reported in one line and the others still run; its previous outputs are left as they were.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from pipeline import __version__ as PIPELINE_VERSION
+from pipeline.export import to_csv_bytes, to_parquet_bytes
+from pipeline.io import RawReport, ReportError, atomic_write_bytes, json_bytes, read_report, records_jsonl
+from pipeline.nlp import ModelInfo, build_nlp
+from pipeline.records import extract_document
+from pipeline.schema import SCHEMA_VERSION, Record
+from pipeline.segment import segment
+from pipeline.settings import Settings
+from pipeline.tables import Tables, load_tables
+
+
+
+@dataclass
+class Extractor:
+    """A loaded pipeline: spaCy, the tables and the settings, shared by every report of a run."""
+
+    settings: Settings = field(default_factory=Settings)
+    tables: Tables = field(default_factory=load_tables)
+    nlp: Language | None = None
+    model: ModelInfo | None = None
+
+    def __post_init__(self) -> None:
+        if self.nlp is None:
+            self.nlp, self.model = build_nlp(self.settings, self.tables)
+
+    def extract_text(self, text: str, report: str) -> tuple[list[Record], list[str]]:
+        """Records of one report's text, and the warnings noticed on the way."""
+        document = segment(text, self.settings)
+        records = extract_document(document, report, self.nlp, self.tables, self.settings)
+        return records, list(document.warnings)
+
+
+@dataclass
+class ReportResult:
+    """What one report's extraction produced."""
+
+    slug: str
+    path: Path
+    records: list[Record]
+    manifest: dict
+    files: list[Path]
+
+
+def _git_commit() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5,
+            cwd=Path(__file__).resolve().parent,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None if out.returncode == 0 else None
+
+
+def field_counts(records: Sequence[Record]) -> dict[str, int]:
+    """How many records have each field filled, for the manifest and the summary table."""
+    return {
+        "date": sum(r.date.start is not None for r in records),
+        "country": sum(r.country is not None for r in records),
+        "locations": sum(bool(r.locations) for r in records),
+        "perpetrators": sum(any(a.role == "perpetrator" for a in r.actors) for r in records),
+        "killed": sum(r.killed is not None for r in records),
+        "injured": sum(r.injured is not None for r in records),
+        "kidnapped": sum(r.kidnapped is not None for r in records),
+        "sources": sum(bool(r.sources) for r in records),
+        "event_type": sum(r.event_type is not None for r in records),
+    }
+
+
+def extract_report(extractor: Extractor, report: RawReport, out_dir: Path) -> ReportResult:
+    """Extract one decoded report and write its four files atomically into ``out_dir``."""
+    started = time.perf_counter()
+    records, warnings = extractor.extract_text(report.text, report.slug)
+    warnings = report.warnings + warnings
+    seconds = round(time.perf_counter() - started, 3)
+    model = extractor.model
+    manifest = {
+        "report": report.slug,
+        "report_file": report.path.name,
+        "report_sha256": report.sha256,
+        "pipeline_version": PIPELINE_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "git_commit": _git_commit(),
+        "model": {"name": model.name, "version": model.version, "statistical": model.statistical},
+        "tables": extractor.tables.digest,
+        "counts": {
+            "entries": sum(r.kind == "timeline" for r in records),
+            "records": len(records),
+            "with_field": field_counts(records),
+        },
+        "seconds": seconds,
+        "warnings": warnings + ([model.note] if model.note else []),
+    }
+    outputs = {
+        f"{report.slug}.jsonl": records_jsonl(records),
+        f"{report.slug}.csv": to_csv_bytes(records),
+        f"{report.slug}.parquet": to_parquet_bytes(records),
+    }
+    files = []
+    try:
+        for name, data in outputs.items():
+            atomic_write_bytes(out_dir / name, data)
+            files.append(out_dir / name)
+        atomic_write_bytes(out_dir / f"{report.slug}.manifest.json", json_bytes(manifest))
+    except OSError as e:
+        raise ReportError(f"{report.path}: cannot write outputs to {out_dir} ({e.strerror})") from e
+    files.append(out_dir / f"{report.slug}.manifest.json")
+    return ReportResult(report.slug, report.path, records, manifest, files)
+
+
+def extract_paths(
+    paths: Sequence[Path],
+    out_dir: Path,
+    extractor: Extractor | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_done: Callable[[ReportResult], None] | None = None,
+) -> tuple[list[ReportResult], list[str]]:
+    """Extract every report; a failing report adds its one-line error and the rest still run."""
+    results: list[ReportResult] = []
+    errors: list[str] = []
+    for path in paths:
+        try:
+            report = read_report(path)
+            extractor = extractor or Extractor()
+            result = extract_report(extractor, report, out_dir)
+        except ReportError as e:
+            errors.append(str(e))
+            if on_error:
+                on_error(str(e))
+            continue
+        results.append(result)
+        if on_done:
+            on_done(result)
+    return results, errors
+
+
+_SHARED: Extractor | None = None
+
+
+def shared_extractor() -> Extractor:
+    """One Extractor per process, built on first use (the notebook API shares it)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = Extractor()
+    return _SHARED

@@ -1,0 +1,52 @@
+"""Sources: the outlet names after "Source:" / "Sources:" at the end of an entry.
+
+Read from the raw text, where each outlet is a markdown link (``[Defense Post](#)``): the link
+brackets delimit names that hold commas or ampersands ("Center for Strategic & International
+Studies") exactly. A plain-text report without links falls back to splitting on commas.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.schema import Evidence
+
+# The last label of the entry: prose paragraphs end with "(Sources: ...)", bullets with "Sources:".
+SOURCES_LABEL = re.compile(r"\bSources?:")
+LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)*)\]\((?P<target>[^)\s]*)\)")
+_PLAIN_NAME = re.compile(r"[^,()\n]+")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def find_sources(text: str) -> list[Evidence]:
+    """Outlet names after the last "Source:"/"Sources:" of ``text``, in order, repeats kept.
+
+    >>> [(e.text, e.start) for e in find_sources("kills 5. Sources: [CNN](#), [Al Jazeera](#)")]
+    [('CNN', 19), ('Al Jazeera', 29)]
+    """
+    labels = list(SOURCES_LABEL.finditer(text))
+    if not labels:
+        return []
+    tail_start = labels[-1].end()
+    found = [
+        Evidence(text=m.group("name"), start=m.start("name"), end=m.end("name"), method="rule:source-link")
+        for m in LINK.finditer(text, tail_start)
+    ]
+    if found:
+        return found
+    out = []
+    for m in _PLAIN_NAME.finditer(text, tail_start):
+        name = m.group().strip().rstrip(".")
+        if name:
+            start = m.start() + m.group().index(name)
+            out.append(Evidence(text=name, start=start, end=start + len(name), method="rule:source-plain"))
+    return out
+
+
+def source_name(evidence: Evidence) -> str:
+    """The outlet name of a found source, escapes removed.
+
+    >>> source_name(Evidence(text="U.N. News Centre", start=0, end=16, method="x"))
+    'U.N. News Centre'
+    """
+    return " ".join(_ESCAPE.sub(r"\1", evidence.text).split())

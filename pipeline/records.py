@@ -1,0 +1,160 @@
+"""Glue: a segmented report and its spaCy docs -> validated ``Record`` objects.
+
+The field extractors in ``pipeline.fields`` see only the cleaned text of one entry and return
+values whose evidence offsets are local to that text; this module maps every offset back to the
+raw report file (through ``CleanText.raw_span``) so that ``raw[start:end]`` is the evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+
+from pydantic import BaseModel
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.fields import actors as actor_field
+from pipeline.fields import casualties as casualty_field
+from pipeline.fields import dates as date_field
+from pipeline.fields import event_type as event_field
+from pipeline.fields import places as place_field
+from pipeline.fields.sources import find_sources, source_name
+from pipeline.schema import Evidence, Record, TextSpan
+from pipeline.segment import Block, CleanText, Document
+from pipeline.settings import Settings
+from pipeline.tables import Tables
+
+_ID_TEXT = re.compile(r"[^a-z0-9]+")
+
+
+def content_id(report: str, record: Record) -> str:
+    """An id derived from the entry's date and words: same content, same id.
+
+    >>> from pipeline.schema import DateValue
+    >>> r = Record(id="", report="mali", section="s", kind="timeline", text="Gunmen attack Gao.",
+    ...     span=TextSpan(start=0, end=1), date=DateValue(start=None, end=None, precision=None, text=None),
+    ...     country=None, locations=[], actors=[], killed=None, injured=None, kidnapped=None,
+    ...     casualties=[], sources=[], event_type=None)
+    >>> content_id("mali", r)
+    'mali-undated-d93e172a'
+    """
+    words = _ID_TEXT.sub(" ", record.text.lower()).split()
+    digest = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:8]
+    day = record.date.start.strftime("%Y%m%d") if record.date.start else "undated"
+    prefix = "n-" if record.kind == "narrative" else ""
+    return f"{report}-{prefix}{day}-{digest}"
+
+
+def _to_raw(value, clean: CleanText, raw: str):
+    """Rewrite every Evidence inside ``value`` from cleaned-text offsets to raw-file offsets."""
+    if isinstance(value, Evidence):
+        start, end = clean.raw_span(value.start, value.end)
+        return value.model_copy(update={"start": start, "end": end, "text": raw[start:end]})
+    if isinstance(value, BaseModel):
+        updates = {}
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if isinstance(item, (BaseModel, list, dict)):
+                updates[name] = _to_raw(item, clean, raw)
+        return value.model_copy(update=updates) if updates else value
+    if isinstance(value, list):
+        return [_to_raw(v, clean, raw) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_raw(v, clean, raw) for k, v in value.items()}
+    return value
+
+
+def block_record(
+    block: Block, doc: Doc, raw: str, report: str, tables: Tables, settings: Settings
+) -> Record:
+    """Extract every field of one timeline entry (or narrative paragraph) into a Record."""
+    text = block.text
+    header = block.header.text if block.header else None
+    date = date_field.entry_date(header, text, settings)
+    casualties = casualty_field.find_casualties(text)
+    totals = casualty_field.total_counts(casualties)
+    locations, mentioned = place_field.find_places(doc, tables, settings)
+    report_country = settings.report_countries.get(report)
+    country, country_evidence = place_field.event_country(locations, mentioned, text, report_country)
+    actors, description, description_evidence = actor_field.find_actors(doc, tables, settings)
+    event_type, event_evidence = event_field.classify_event(text)
+
+    evidence: dict[str, list[Evidence]] = {}
+    for key, ev in (
+        ("country", country_evidence),
+        ("event_type", event_evidence),
+        ("perpetrator_description", description_evidence),
+    ):
+        if ev is not None:
+            evidence[key] = [ev]
+    local = Record(
+        id="",
+        report=report,
+        section=block.section,
+        kind=block.kind,
+        text=text,
+        span=TextSpan(start=block.start, end=block.end),
+        date=date,
+        country=country,
+        locations=locations,
+        mentioned_places=mentioned,
+        actors=actors,
+        perpetrator_description=description,
+        killed=totals["killed"],
+        injured=totals["injured"],
+        kidnapped=totals["kidnapped"],
+        perpetrators_killed=totals["perpetrators_killed"],
+        casualties=casualties,
+        disputed=totals["disputed"],
+        sources=[],
+        event_type=event_type,
+        evidence=evidence,
+    )
+    record = _to_raw(local, block.clean, raw)
+    # Sources are read from the raw text, where link brackets delimit each outlet's name.
+    found = find_sources(raw[block.start : block.end])
+    source_evidence = [
+        ev.model_copy(update={"start": ev.start + block.start, "end": ev.end + block.start})
+        for ev in found
+    ]
+    if source_evidence:
+        record.evidence["sources"] = source_evidence
+    record.sources = [source_name(ev) for ev in found]
+    return record
+
+
+def _unique_ids(records: list[Record], report: str) -> None:
+    seen: dict[str, int] = {}
+    for record in records:
+        base = content_id(report, record)
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        record.id = base if count == 0 else f"{base}-{count + 1}"
+
+
+def extract_blocks(
+    blocks: list[Block],
+    raw: str,
+    report: str,
+    nlp: Language,
+    tables: Tables,
+    settings: Settings,
+) -> Iterator[Record]:
+    """Run the spaCy pipeline over the blocks' cleaned texts (in batches) and build records."""
+    docs: Iterable[Doc] = nlp.pipe((b.text for b in blocks), batch_size=settings.batch_size)
+    for block, doc in zip(blocks, docs):
+        yield block_record(block, doc, raw, report, tables, settings)
+
+
+def extract_document(
+    document: Document, report: str, nlp: Language, tables: Tables, settings: Settings
+) -> list[Record]:
+    """Every timeline record of a segmented report, in report order, with ids and date bounds."""
+    records = list(extract_blocks(document.entries, document.raw, report, nlp, tables, settings))
+    bounded = date_field.infer_bounds([r.date for r in records])
+    for record, date in zip(records, bounded):
+        record.date = date
+    _unique_ids(records, report)
+    return records

