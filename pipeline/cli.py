@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     except (ReportError, TableError) as e:
         if args.debug:
             raise
-        err.print(f"error: {e}", markup=False)
+        err.print(f"error: {e}", markup=False, soft_wrap=True)
         return 2
     except KeyboardInterrupt:
         err.print("interrupted: outputs already written are complete; nothing partial was left")
@@ -93,7 +93,7 @@ def cmd_extract(args) -> int:
         progress.update(task, description="extracting")
         results, errors = extract_paths(
             paths, args.out, extractor,
-            on_error=lambda message: (err.print(f"error: {message}", markup=False), progress.advance(task)),
+            on_error=lambda message: (err.print(f"error: {message}", markup=False, soft_wrap=True), progress.advance(task)),
             on_done=lambda result: progress.advance(task),
         )
     if extractor.model and extractor.model.note:
@@ -102,7 +102,7 @@ def cmd_extract(args) -> int:
         out.print(_summary(results))
     for result in results:
         for warning in result.manifest["warnings"]:
-            err.print(f"warning: {result.path}: {warning}", markup=False)
+            err.print(f"warning: {result.path}: {warning}", markup=False, soft_wrap=True)
     return 1 if errors else 0
 
 
@@ -146,7 +146,7 @@ def cmd_diff(args) -> int:
     if args.json:
         sys.stdout.write(result.to_json() + "\n")
     else:
-        out.print(format_diff(result), markup=False)
+        out.print(format_diff(result), markup=False, soft_wrap=True)
     return 1 if result.has_changes else 0
 
 

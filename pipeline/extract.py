@@ -16,7 +16,10 @@ from spacy.language import Language
 
 from pipeline import __version__ as PIPELINE_VERSION
 from pipeline.export import to_csv_bytes, to_parquet_bytes
+from pipeline.history import latest_records, save_run
+from pipeline.ids import assign_ids
 from pipeline.io import RawReport, ReportError, atomic_write_bytes, json_bytes, read_report, records_jsonl
+from pipeline.narrative import link_records, narrative_records
 from pipeline.nlp import ModelInfo, build_nlp
 from pipeline.records import extract_document
 from pipeline.schema import SCHEMA_VERSION, Record
@@ -39,10 +42,19 @@ class Extractor:
         if self.nlp is None:
             self.nlp, self.model = build_nlp(self.settings, self.tables)
 
-    def extract_text(self, text: str, report: str) -> tuple[list[Record], list[str]]:
-        """Records of one report's text, and the warnings noticed on the way."""
+    def extract_text(
+        self, text: str, report: str, previous: list[Record] | None = None
+    ) -> tuple[list[Record], list[str]]:
+        """Records of one report's text, and the warnings noticed on the way.
+
+        ``previous``: the last run's records of the same report, whose ids aligned entries keep.
+        """
         document = segment(text, self.settings)
-        records = extract_document(document, report, self.nlp, self.tables, self.settings)
+        timeline = extract_document(document, report, self.nlp, self.tables, self.settings)
+        narrative = narrative_records(document, report, self.nlp, self.tables, self.settings)
+        records = timeline + narrative
+        assign_ids(records, report, previous)
+        link_records(narrative, timeline)
         return records, list(document.warnings)
 
 
@@ -86,7 +98,8 @@ def field_counts(records: Sequence[Record]) -> dict[str, int]:
 def extract_report(extractor: Extractor, report: RawReport, out_dir: Path) -> ReportResult:
     """Extract one decoded report and write its four files atomically into ``out_dir``."""
     started = time.perf_counter()
-    records, warnings = extractor.extract_text(report.text, report.slug)
+    previous = latest_records(out_dir, report.slug)
+    records, warnings = extractor.extract_text(report.text, report.slug, previous)
     warnings = report.warnings + warnings
     seconds = round(time.perf_counter() - started, 3)
     model = extractor.model
@@ -114,6 +127,8 @@ def extract_report(extractor: Extractor, report: RawReport, out_dir: Path) -> Re
     }
     files = []
     try:
+        # The run keeps its own copy first: the files at the top of out_dir are the latest run's.
+        save_run(out_dir, report.slug, outputs, manifest)
         for name, data in outputs.items():
             atomic_write_bytes(out_dir / name, data)
             files.append(out_dir / name)

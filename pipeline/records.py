@@ -7,8 +7,6 @@ raw report file (through ``CleanText.raw_span``) so that ``raw[start:end]`` is t
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
@@ -25,27 +23,6 @@ from pipeline.schema import Evidence, Record, TextSpan
 from pipeline.segment import Block, CleanText, Document
 from pipeline.settings import Settings
 from pipeline.tables import Tables
-
-_ID_TEXT = re.compile(r"[^a-z0-9]+")
-
-
-def content_id(report: str, record: Record) -> str:
-    """An id derived from the entry's date and words: same content, same id.
-
-    >>> from pipeline.schema import DateValue
-    >>> r = Record(id="", report="mali", section="s", kind="timeline", text="Gunmen attack Gao.",
-    ...     span=TextSpan(start=0, end=1), date=DateValue(start=None, end=None, precision=None, text=None),
-    ...     country=None, locations=[], actors=[], killed=None, injured=None, kidnapped=None,
-    ...     casualties=[], sources=[], event_type=None)
-    >>> content_id("mali", r)
-    'mali-undated-d93e172a'
-    """
-    words = _ID_TEXT.sub(" ", record.text.lower()).split()
-    digest = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:8]
-    day = record.date.start.strftime("%Y%m%d") if record.date.start else "undated"
-    prefix = "n-" if record.kind == "narrative" else ""
-    return f"{report}-{prefix}{day}-{digest}"
-
 
 def _to_raw(value, clean: CleanText, raw: str):
     """Rewrite every Evidence inside ``value`` from cleaned-text offsets to raw-file offsets."""
@@ -125,15 +102,6 @@ def block_record(
     return record
 
 
-def _unique_ids(records: list[Record], report: str) -> None:
-    seen: dict[str, int] = {}
-    for record in records:
-        base = content_id(report, record)
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        record.id = base if count == 0 else f"{base}-{count + 1}"
-
-
 def extract_blocks(
     blocks: list[Block],
     raw: str,
@@ -151,10 +119,10 @@ def extract_blocks(
 def extract_document(
     document: Document, report: str, nlp: Language, tables: Tables, settings: Settings
 ) -> list[Record]:
-    """Every timeline record of a segmented report, in report order, with ids and date bounds."""
+    """Every timeline record of a segmented report, in report order, with date bounds (no ids:
+    ``pipeline.ids.assign_ids`` gives them, knowing the previous run)."""
     records = list(extract_blocks(document.entries, document.raw, report, nlp, tables, settings))
     bounded = date_field.infer_bounds([r.date for r in records])
     for record, date in zip(records, bounded):
         record.date = date
-    _unique_ids(records, report)
     return records

@@ -185,6 +185,19 @@ class Casualty(_Model):
     evidence: Evidence = Field(description="Where the figure was read.")
 
 
+class Link(_Model):
+    """A link to another record that tells the same event, with why it was made."""
+
+    id: str = Field(description="Id of the other record.")
+    score: float = Field(ge=0, le=1, description="How strongly the evidence supports the link.")
+    reasons: list[str] = Field(description="What matched: 'same day', 'place Gao', 'killed 20' ...")
+    conflicts: list[str] = Field(
+        default_factory=list,
+        description="Figures that differ between the two mentions ('injured 6 vs 14'), left "
+        "for a person to decide.",
+    )
+
+
 class Record(_Model):
     """One timeline entry (or narrative event) of a report, with every field extracted."""
 
@@ -232,6 +245,10 @@ class Record(_Model):
     same_as: list[str] = Field(
         default_factory=list,
         description="Ids of records that tell the same event (narrative-to-timeline links).",
+    )
+    links: list[Link] = Field(
+        default_factory=list,
+        description="The same_as links with their score, reasons and conflicting figures.",
     )
     warnings: list[str] = Field(
         default_factory=list, description="What the extractor could not decide."

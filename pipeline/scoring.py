@@ -99,6 +99,8 @@ class EvaluationReport:
     aligned: int
     fields: dict[str, FieldScore]
     misses: list[Miss] = field(default_factory=list)
+    pairs: dict[int, int] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)
 
     @property
     def segmentation_recall(self) -> float:
@@ -127,6 +129,8 @@ class EvaluationReport:
         }
         if misses:
             data["misses"] = [m.as_dict() for m in self.misses]
+        if self.conflicts:
+            data["conflicts"] = self.conflicts
         return data
 
 
@@ -170,8 +174,14 @@ def read_gold(path: Path, kind: str = "timeline") -> list[dict]:
     return gold
 
 
-def align(gold_texts: list[str], pred_texts: list[str], cutoff: float) -> dict[int, int]:
+def align(
+    gold_texts: list[str], pred_texts: list[str], cutoff: float, scorer=fuzz.token_sort_ratio
+) -> dict[int, int]:
     """Pair gold and predicted entries one to one by text similarity, best pairs first.
+
+    Timeline entries compare whole texts (token_sort_ratio). Narrative events use
+    token_set_ratio: a labeller may take two sentences where the extractor takes the one that
+    holds the date, and the shorter text's words all stand in the longer one.
 
     >>> align(["Gunmen kill five in Gao.", "A bomb hits Kidal."], ["A bomb hits Kidal!", "x"], 80)
     {1: 0}
@@ -179,7 +189,7 @@ def align(gold_texts: list[str], pred_texts: list[str], cutoff: float) -> dict[i
     if not gold_texts or not pred_texts:
         return {}
     matrix = process.cdist(
-        gold_texts, pred_texts, scorer=fuzz.token_sort_ratio, processor=utils.default_process,
+        gold_texts, pred_texts, scorer=scorer, processor=utils.default_process,
         score_cutoff=cutoff,
     )
     candidates = sorted(
@@ -255,12 +265,13 @@ def _evidence(record: Record | None, name: str) -> str:
 
 def evaluate(
     gold: list[dict], predicted: list[Record], tables: Tables | None = None,
-    settings: Settings | None = None,
+    settings: Settings | None = None, kind: str = "timeline",
 ) -> EvaluationReport:
     """Score ``predicted`` against ``gold`` (dicts in the format of tests/gold/GUIDELINES.md)."""
     settings = settings or Settings()
     canon = Canon(tables or load_tables())
-    pairs = align([g["text"] for g in gold], [r.text for r in predicted], settings.align_cutoff)
+    scorer = fuzz.token_set_ratio if kind == "narrative" else fuzz.token_sort_ratio
+    pairs = align([g["text"] for g in gold], [r.text for r in predicted], settings.align_cutoff, scorer)
     scores = {name: FieldScore(name, "accuracy") for name in SINGLE_FIELDS}
     scores.update({name: FieldScore(name, "set") for name in SET_FIELDS})
     misses: list[Miss] = []
@@ -298,14 +309,60 @@ def evaluate(
             misses.append(Miss("segmentation", None, record.id, None, record.text[:120], ""))
             for name in SET_FIELDS:
                 scores[name].fp += sum(_pred_values(record, canon)[name].values())
-    return EvaluationReport(len(gold), len(predicted), len(pairs), scores, misses)
+    return EvaluationReport(len(gold), len(predicted), len(pairs), scores, misses, pairs)
+
+
+def score_links(
+    narrative_gold: list[dict], narrative_pred: list[Record], narrative_pairs: dict[int, int],
+    timeline_gold: list[dict], timeline_pred: list[Record], timeline_pairs: dict[int, int],
+) -> tuple[FieldScore, list[Miss]]:
+    """Precision / recall / F1 of the narrative-to-timeline links (``same_as`` against the gold's
+    ``same_as_timeline``), over the aligned narrative events; timeline ids map to gold numbers
+    through the timeline alignment."""
+    id_to_n = {timeline_pred[p].id: timeline_gold[g].get("n") for g, p in timeline_pairs.items()}
+    timeline_ids = {r.id for r in timeline_pred}
+    score = FieldScore("links", "set")
+    misses = []
+    for g_index, item in enumerate(narrative_gold):
+        want = {item["same_as_timeline"]} if item.get("same_as_timeline") is not None else set()
+        record = narrative_pred[narrative_pairs[g_index]] if g_index in narrative_pairs else None
+        got = {id_to_n.get(i, i) for i in record.same_as if i in timeline_ids} if record else set()
+        score.tp += len(want & got)
+        score.fn += len(want - got)
+        score.fp += len(got - want)
+        if record is not None and want != got:
+            misses.append(Miss("links", item.get("n"), record.id, sorted(want), sorted(map(str, got)),
+                               "; ".join(f"{link.id}: {', '.join(link.reasons)}" for link in record.links)))
+    return score, misses
+
+
+def conflicts(predicted: list[Record]) -> list[str]:
+    """Figures that differ between linked mentions of the same event, for a person to decide."""
+    return [
+        f"{r.id} ~ {link.id}: {c}" for r in predicted for link in r.links for c in link.conflicts
+    ]
 
 
 def evaluate_files(gold_path: Path, pred_path: Path, kind: str = "timeline") -> EvaluationReport:
-    """Score a records JSONL file against a gold JSONL file (records of ``kind`` only)."""
+    """Score a records JSONL file against a gold JSONL file (records of ``kind`` only).
+
+    For narrative events the links to the timeline are scored too, and conflicting figures
+    between linked records are listed."""
     gold = read_gold(gold_path, kind)
-    predicted = [r for r in read_records(pred_path) if r.kind == kind]
-    return evaluate(gold, predicted)
+    records = read_records(pred_path)
+    predicted = [r for r in records if r.kind == kind]
+    report = evaluate(gold, predicted, kind=kind)
+    if kind == "narrative":
+        timeline_gold = read_gold(gold_path, "timeline")
+        timeline_pred = [r for r in records if r.kind == "timeline"]
+        timeline = evaluate(timeline_gold, timeline_pred)
+        links, link_misses = score_links(
+            gold, predicted, report.pairs, timeline_gold, timeline_pred, timeline.pairs
+        )
+        report.fields["links"] = links
+        report.misses.extend(link_misses)
+        report.conflicts = conflicts(predicted)
+    return report
 
 
 def format_scores(report: EvaluationReport) -> str:
@@ -322,6 +379,9 @@ def format_scores(report: EvaluationReport) -> str:
         else:
             detail = f"F1  P {s.precision:.3f}  R {s.recall:.3f}  (tp {s.tp} fp {s.fp} fn {s.fn})"
         lines.append(f"{name:<22}{s.score:>8.3f}  {detail}")
+    if report.conflicts:
+        lines.append(f"conflicting figures between linked mentions ({len(report.conflicts)}):")
+        lines.extend(f"  {c}" for c in report.conflicts)
     return "\n".join(lines)
 
 

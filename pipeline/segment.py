@@ -44,7 +44,7 @@ class CleanText:
     """Cleaned text and, for every character, the offset of the raw character it came from.
 
     >>> t = clean("**Feb 7:** [Reuters](#)", 0)
-    >>> t.text, t.raw_span(9, 16)
+    >>> t.text, t.raw_span(7, 14)
     ('Feb 7: Reuters', (12, 19))
     """
 
@@ -183,7 +183,8 @@ def find_title(raw: str) -> str | None:
     """
     for line in raw.splitlines():
         if line.strip():
-            return line.strip()
+            # A text that starts with its first bullet has no title line.
+            return None if BULLET.match(line) else line.strip()
     return None
 
 
@@ -238,7 +239,9 @@ def segment(raw: str, settings: Settings | None = None) -> Document:
         return not text.strip() or is_page_header(text) or bool(_STRAY_DASH.match(text))
 
     # 1. Classify every line: heading, bullet start, page header / blank, or text.
-    first_title_line = next((k for k, (_, _, t) in enumerate(lines) if t.strip()), None)
+    first_title_line = (
+        next((k for k, (_, _, t) in enumerate(lines) if t.strip()), None) if title else None
+    )
     headings: list[int] = []
     for k, (_, _, text) in enumerate(lines):
         if k == first_title_line or is_blank(k):
@@ -360,7 +363,8 @@ def _paragraph_end(lines, k, headings, is_blank, is_page_header) -> int:
 def _sections(lines, headings: list[int], raw_len: int, title: str | None) -> list[Section]:
     sections: list[Section] = []
     first_text = next((k for k, (_, _, t) in enumerate(lines) if t.strip()), 0)
-    intro_start = lines[first_text][1] + 1 if lines else 0
+    # The introduction starts after the title line (there is none when the text opens with a bullet).
+    intro_start = lines[first_text][1] + 1 if lines and title else 0
     if not headings or lines[headings[0]][0] > intro_start:
         end = lines[headings[0]][0] if headings else raw_len
         sections.append(Section("Introduction", intro_start, end, intro_start))

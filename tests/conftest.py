@@ -29,3 +29,18 @@ def tables():
     from pipeline.tables import load_tables
 
     return load_tables()
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One loaded pipeline for every test that extracts a whole report."""
+    from pipeline.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def mali_records(extractor, mali_raw):
+    """The records of raw/mali.txt, extracted once per test session and shared."""
+    records, _ = extractor.extract_text(mali_raw, "mali")
+    return records
