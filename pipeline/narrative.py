@@ -27,7 +27,7 @@ from spacy.language import Language
 from pipeline.fields.dates import find_date_mentions, to_edtf
 from pipeline.fields.event_type import body_span, sentence_spans
 from pipeline.fields.sources import find_sources, source_name
-from pipeline.records import block_record
+from pipeline.records import block_record, report_country
 from pipeline.schema import DateMention, DateValue, Link, Record
 from pipeline.segment import Block, CleanText, Document
 from pipeline.settings import Settings
@@ -132,8 +132,9 @@ def narrative_records(
     docs = nlp.pipe((b.text for b in blocks), batch_size=settings.batch_size)
     records = []
     raw = document.raw
+    country = report_country(document.title, report, tables, settings)
     for event, block, doc in zip(events, blocks, docs):
-        record = block_record(block, doc, raw, report, tables, settings)
+        record = block_record(block, doc, raw, report, tables, settings, country)
         # The sentence's own date mention dates it, its year carried over from the paragraph.
         record.date = _date_from(event.mention, event.paragraph, raw)
         # Sources: the outlets at the end of the paragraph the sentence belongs to.

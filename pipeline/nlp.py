@@ -19,7 +19,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.settings import Settings
-from pipeline.tables import Tables, fold, load_tables
+from pipeline.tables import Tables, load_tables, strip_accents
 
 PLACE = "PLACE"
 ACTOR = "ACTOR"
@@ -38,7 +38,7 @@ class ModelInfo:
 def table_patterns(tables: Tables) -> list[dict]:
     """Entity-ruler patterns from the tables: one per spelling, ``id`` the canonical name.
 
-    Each spelling is added as written and accent-folded, matched on the lower-cased text, so
+    Each spelling is added as written and without accents, matched on the lower-cased tokens, so
     "Sévaré", "Sevare" and "SEVARE" all match the row of Sévaré.
 
     >>> from pipeline.tables import load_tables
@@ -49,8 +49,11 @@ def table_patterns(tables: Tables) -> list[dict]:
     seen: set[tuple[str, str]] = set()
 
     def add(label: str, text: str, canonical: str) -> None:
-        for form in {text.lower(), fold(text)}:
-            key = (label, form)
+        # Patterns keep the spelling's case: the tokenizer splits "u.n." differently from
+        # "U.N.", and the LOWER attribute already makes the match case-blind. The accent-free
+        # and the straight-apostrophe forms are added too ("Sevare", "Cote d'Ivoire").
+        for form in {text, strip_accents(text), text.replace("’", "'"), text.replace("'", "’")}:
+            key = (label, form.lower())
             if form and key not in seen:
                 seen.add(key)
                 patterns.append({"label": label, "pattern": form, "id": canonical})

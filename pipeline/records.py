@@ -22,7 +22,7 @@ from pipeline.fields.sources import find_sources, source_name
 from pipeline.schema import Evidence, Record, TextSpan
 from pipeline.segment import Block, CleanText, Document
 from pipeline.settings import Settings
-from pipeline.tables import Tables
+from pipeline.tables import Tables, fold
 
 def _to_raw(value, clean: CleanText, raw: str):
     """Rewrite every Evidence inside ``value`` from cleaned-text offsets to raw-file offsets."""
@@ -43,8 +43,28 @@ def _to_raw(value, clean: CleanText, raw: str):
     return value
 
 
+def report_country(title: str | None, report: str, tables: Tables, settings: Settings) -> str | None:
+    """The report's own country: from the settings by slug, else the country its title names
+    ("Mali: Extremism and Terrorism" -> ML), looked up in the places table.
+
+    >>> from pipeline.tables import load_tables
+    >>> report_country("Niger: Extremism and Terrorism", "niger", load_tables(), Settings())
+    'NE'
+    """
+    if report in settings.report_countries:
+        return settings.report_countries[report]
+    if not title:
+        return None
+    subject = fold(title.split(":")[0])
+    for row in tables.places:
+        if row.kind == "country" and any(fold(s) == subject for s in row.spellings):
+            return row.country
+    return None
+
+
 def block_record(
-    block: Block, doc: Doc, raw: str, report: str, tables: Tables, settings: Settings
+    block: Block, doc: Doc, raw: str, report: str, tables: Tables, settings: Settings,
+    country_of_report: str | None = None,
 ) -> Record:
     """Extract every field of one timeline entry (or narrative paragraph) into a Record."""
     text = block.text
@@ -53,9 +73,13 @@ def block_record(
     casualties = casualty_field.find_casualties(text)
     totals = casualty_field.total_counts(casualties)
     locations, mentioned = place_field.find_places(doc, tables, settings)
-    report_country = settings.report_countries.get(report)
-    country, country_evidence = place_field.event_country(locations, mentioned, text, report_country)
-    actors, description, description_evidence = actor_field.find_actors(doc, tables, settings)
+    country, country_evidence = place_field.event_country(locations, mentioned, text, country_of_report)
+    # Plain "soldiers" and "peacekeepers" are the forces of the country the event happened in.
+    actors, description, description_evidence = actor_field.find_actors(
+        doc, tables, settings,
+        home_force=tables.force_of(country, "state force"),
+        un_mission=tables.force_of(country, "international force"),
+    )
     event_type, event_evidence = event_field.classify_event(text)
 
     evidence: dict[str, list[Evidence]] = {}
@@ -109,11 +133,12 @@ def extract_blocks(
     nlp: Language,
     tables: Tables,
     settings: Settings,
+    country_of_report: str | None = None,
 ) -> Iterator[Record]:
     """Run the spaCy pipeline over the blocks' cleaned texts (in batches) and build records."""
     docs: Iterable[Doc] = nlp.pipe((b.text for b in blocks), batch_size=settings.batch_size)
     for block, doc in zip(blocks, docs):
-        yield block_record(block, doc, raw, report, tables, settings)
+        yield block_record(block, doc, raw, report, tables, settings, country_of_report)
 
 
 def extract_document(
@@ -121,7 +146,10 @@ def extract_document(
 ) -> list[Record]:
     """Every timeline record of a segmented report, in report order, with date bounds (no ids:
     ``pipeline.ids.assign_ids`` gives them, knowing the previous run)."""
-    records = list(extract_blocks(document.entries, document.raw, report, nlp, tables, settings))
+    country = report_country(document.title, report, tables, settings)
+    records = list(
+        extract_blocks(document.entries, document.raw, report, nlp, tables, settings, country)
+    )
     bounded = date_field.infer_bounds([r.date for r in records])
     for record, date in zip(records, bounded):
         record.date = date

@@ -43,5 +43,6 @@ class Settings(BaseModel):
     align_cutoff: float = Field(default=80.0, ge=0, le=100)
 
     # --- country --------------------------------------------------------------------------
-    # Country code of a report's own country, used when an entry names no place: by slug.
-    report_countries: dict[str, str] = Field(default_factory=lambda: {"mali": "ML"})
+    # Country code of a report's own country, used when an entry names no place, by slug. A slug
+    # not listed takes the country its title names ("Niger: Extremism and Terrorism" -> NE).
+    report_countries: dict[str, str] = Field(default_factory=dict)

@@ -25,15 +25,23 @@ class TableError(ValueError):
     """A data table we own is broken: the message names the file, line and column."""
 
 
+def strip_accents(text: str) -> str:
+    """The text without its accents, case kept.
+
+    >>> strip_accents("Sévaré, Ménaka")
+    'Sevare, Menaka'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def fold(text: str) -> str:
     """Case- and accent-folded form of a name, for exact matching of variants.
 
     >>> fold("Sévaré"), fold("Ménaka")
     ('sevare', 'menaka')
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.replace("’", "'").casefold().split())
+    return " ".join(strip_accents(text).replace("’", "'").casefold().split())
 
 
 def _none_if_blank(value):
@@ -71,6 +79,12 @@ class ActorRow(_Row):
     name: str = Field(description="Canonical name, as records carry it.")
     alias: str = Field(description="A form the text may use: full name, acronym, spelling.")
     kind: ActorKind
+    country: str | None = Field(
+        default=None, min_length=2, max_length=2,
+        description="ISO 3166-1 alpha-2 code of the state a force serves. The first state force "
+        "of a country is its national army, which plain 'soldiers' in its events are; the first "
+        "international force of a country is the U.N. mission there ('peacekeepers').",
+    )
     parent: str | None = Field(default=None, description="Canonical name it merged into.")
     since: str | None = Field(
         default=None, description="When the merge or renaming happened (YYYY or YYYY-MM)."
@@ -149,6 +163,17 @@ class Tables:
 
     def actor_kinds(self) -> dict[str, str]:
         return {row.name: row.kind for row in self.actors}
+
+    def force_of(self, country: str | None, kind: str) -> str | None:
+        """The first force of ``kind`` serving ``country`` in the table, by canonical name.
+
+        >>> t = load_tables()
+        >>> t.force_of("ML", "state force"), t.force_of("ML", "international force")
+        ('Malian Armed Forces', 'MINUSMA')
+        """
+        return next(
+            (r.name for r in self.actors if r.country == country and r.kind == kind), None
+        )
 
 
 def _check_unique(rows, key, what: str, filename: str) -> None:

@@ -231,7 +231,9 @@ _QUALIFIED_FORCE = {"security": frozenset({"forces", "checkpoint", "checkpoints"
 _NOT_A_FORCE_AFTER = frozenset({"intelligence", "aircraft", "equipment", "coup", "support",
                                 "government", "junta", "leaders", "leader", "official",
                                 "officials", "pact", "partnerships", "assistance", "campaigns",
-                                "presence", "operations", "operation", "intervention"})
+                                "presence", "operations", "operation", "intervention",
+                                # "Men in army uniforms kill ...": dressed as soldiers, not soldiers.
+                                "uniform", "uniforms"})
 # Nouns of a military presence after "U.N." or a nationality: "a U.N. convoy", "U.N.-owned
 # villas", "a French armored car", "Russian military camp".
 _FIELD_NOUNS = frozenset({"convoy", "convoys", "base", "bases", "camp", "camps", "patrol",
@@ -298,8 +300,8 @@ class _Entry:
 
 
 def find_actors(
-    doc: Doc, tables: Tables, settings: Settings, *, home_force: str = HOME_FORCE,
-    un_mission: str = UN_MISSION,
+    doc: Doc, tables: Tables, settings: Settings, *, home_force: str | None = HOME_FORCE,
+    un_mission: str | None = UN_MISSION,
 ) -> tuple[list[Actor], str | None, Evidence | None]:
     """The actors of one entry with roles and attributions, and the generic perpetrator phrase.
 
@@ -385,7 +387,7 @@ def _mentions(doc, sentences, tables, settings, home_force, un_mission) -> list[
                 add(ent, hit[0].name, "ner" if hit[1] == "table" else hit[1])
     un_bodies = _un_bodies(tables.actors)
     for mention in mentions:
-        if mention.name in un_bodies and _field_noun_after(mention.span):
+        if un_mission is not None and mention.name in un_bodies and _field_noun_after(mention.span):
             mention.name, mention.kind = un_mission, kinds.get(un_mission)
             mention.method = "rule:un-field-presence"
     countries = _countries(tables.places)
@@ -460,7 +462,8 @@ def _generic_forces(doc, sentences, tables, taken, add, home_force, un_mission, 
                 continue
             word = tok.lower_
             if word in _UN_WORDS:
-                add(doc[tok.i: tok.i + 1], un_mission, "rule:generic-peacekeepers", True)
+                if un_mission is not None:
+                    add(doc[tok.i: tok.i + 1], un_mission, "rule:generic-peacekeepers", True)
                 continue
             nxt = doc[tok.i + 1].lower_ if tok.i + 1 < sentence.end else ""
             qualified = word in _QUALIFIED_FORCE and nxt in _QUALIFIED_FORCE[word]
@@ -833,6 +836,9 @@ def _suspicion_roles(c: _Clause) -> list[_Finding] | None:
         return None
     if c.relation in ("obj", "prep:to", "agent", "other") and not _subject_side(c.mention, c.verb):
         return _perpetrator(c.mention, True) if c.named_group else c.other()
+    root = c.mention.span.root
+    if c.named_group and root.dep_ == "nsubjpass" and root.head == c.verb and c.verb.dep_ == "ROOT":
+        return _perpetrator(c.mention, True)  # "The Volunteers for the Defense ... are suspected."
     return c.other()
 
 

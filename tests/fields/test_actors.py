@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.fields.actors import find_actors, resolve_actor
 from pipeline.nlp import build_nlp
@@ -401,3 +403,24 @@ def test_find_actors_without_the_model(blank_nlp, tables, text, perpetrators, ta
     actors, found_description, _ = find_actors(blank_nlp(text), tables, Settings())
     assert _roles(actors) == (perpetrators, targets)
     assert found_description == description
+
+
+# --- any text ---------------------------------------------------------------------------------------
+
+_WORDS = ("JNIM", "militants", "ambush", "claims", "responsibility", "suspected", "U.N.",
+          "peacekeepers", "Malian", "soldiers", "the", "in", "Gao", ",", ".", "by", "linked",
+          "to", "al-Qaeda", "Sources:", "Reuters", "French", "and", "forces", "kill", "an", "IED")
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_any_sequence_of_report_words(blank_nlp, tables, words):
+    text = " ".join(words)
+    actors, description, evidence = find_actors(blank_nlp(text), tables, Settings())
+    tail = text.rfind("Sources:")
+    for actor in actors:
+        assert text[actor.evidence.start:actor.evidence.end] == actor.text
+        assert tail < 0 or actor.evidence.end <= tail
+        assert (actor.attribution is not None) == (actor.role == "perpetrator")
+    assert (description is None) == (evidence is None)

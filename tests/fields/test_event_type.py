@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.fields.event_type import body_span, classify_event, sentence_spans
 
@@ -155,3 +157,16 @@ def test_sentences_keep_abbreviations_whole():
         "The U.N. Security Council meets.",
         "The U.S. federal court waits.",
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ambush IED kill Source: .,AQIM released court ")),
+               max_size=80))
+def test_any_text_gives_a_type_or_nothing(text):
+    kind, evidence = classify_event(text)
+    if evidence is not None:
+        assert text[evidence.start:evidence.end] == evidence.text
+        assert kind is not None
+    assert kind is None or kind in ("attack", "bombing", "kidnapping", "killing",
+                                    "military_operation", "legal_action", "release", "statement",
+                                    "other")
