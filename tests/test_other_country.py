@@ -1,6 +1,6 @@
 """A report about another Sahel country needs only new table rows, no code change.
 
-The report below is written in the format of the CEP country reports, about places and a force
+The report below is written in the format of the CEP country reports, about places and forces
 that the Mali tables do not know. With the shipped tables the villages come out without a region
 and nobody is named; with rows added to copies of the tables, the same code resolves them.
 """
@@ -18,17 +18,17 @@ from .conftest import needs_model
 
 REPORT = """
 
-Burkina Faso: Extremism and Terrorism
+Niger: Extremism and Terrorism
 
 Overview
 
-Burkina Faso has faced a jihadist insurgency since 2015. (Sources: [Reuters](#))
+Niger has faced a jihadist insurgency since 2015. (Sources: [Reuters](#))
 
 Major Extremist and Terrorist Incidents
 
-- **August 24, 2024:** Suspected JNIM militants attack soldiers and civilians digging trenches in Barsalogho, killing at least 133. Source: [Reuters](#)
-- **June 11, 2024:** JNIM militants attack an army base in Mansila, killing more than 100 soldiers. Sources: [Reuters](#), [Al Jazeera](#)
-- **April 27, 2023:** Men in army uniforms kill at least 60 civilians in Karma. The Volunteers for the Defense of the Homeland are suspected. Source: [Associated Press](#)
+- **December 10, 2019:** Suspected IS Sahel militants attack a military camp in Inates, killing 71 soldiers. Source: [Reuters](#)
+- **March 21, 2021:** Gunmen on motorbikes attack an army post in Tillia, killing more than 100 soldiers. Sources: [Reuters](#), [Al Jazeera](#)
+- **February 10, 2023:** Men in army uniforms kill at least 17 civilians in Banibangou. The Tillaberi Vigilance Committees are suspected. Source: [Associated Press](#)
 
 Domestic Counter-Extremism
 
@@ -36,15 +36,14 @@ On May 15, 2022, the government banned gatherings. (Source: [Reuters](#))
 """
 
 NEW_PLACES = [
-    "Barsalogho,,town,Centre-Nord,BF,,,test: written for this test,",
-    "Mansila,,village,Sahel,BF,,,test: written for this test,",
-    "Karma,,village,Nord,BF,,,test: written for this test,",
+    "Inates,,village,Tillabéri,NE,,,test: written for this test,",
+    "Tillia,,town,Tahoua,NE,,,test: written for this test,",
+    "Banibangou,,town,Tillabéri,NE,,,test: written for this test,",
 ]
 NEW_ACTORS = [
-    "Volunteers for the Defense of the Homeland,Volunteers for the Defense of the Homeland,militia,BF,,,,test",
-    "Volunteers for the Defense of the Homeland,VDP,militia,BF,,,,test",
-    "Burkina Faso Armed Forces,Burkina Faso Armed Forces,state force,BF,,,,test",
-    "Burkina Faso Armed Forces,Burkinabe army,state force,BF,,,,test",
+    "Tillaberi Vigilance Committees,Tillaberi Vigilance Committees,militia,NE,,,,test",
+    "Niger Armed Forces,Niger Armed Forces,state force,NE,,,,test",
+    "Niger Armed Forces,FAN,state force,NE,,,,test",
 ]
 
 
@@ -66,36 +65,37 @@ def _by_date(records):
 
 @needs_model
 def test_the_shipped_tables_do_not_know_the_villages(extractor):
-    records, _ = extractor.extract_text(REPORT, "burkina")
+    records, _ = extractor.extract_text(REPORT, "niger")
     entries = _by_date(records)
     assert len(entries) == 3
     # The country comes from the report's title, not from a setting.
-    assert {r.country for r in entries.values()} == {"BF"}
+    assert {r.country for r in entries.values()} == {"NE"}
     assert all(loc.admin1 is None for r in entries.values() for loc in r.locations)
-    # Plain "soldiers" in a Burkina Faso event are not taken for Mali's army.
+    # Plain "soldiers" in a Niger event are not taken for Mali's army.
     assert "Malian Armed Forces" not in {a.name for r in entries.values() for a in r.actors}
 
 
 @needs_model
 def test_new_rows_alone_resolve_places_and_actors(extended_tables):
-    records, _ = Extractor(tables=extended_tables).extract_text(REPORT, "burkina")
+    records, _ = Extractor(tables=extended_tables).extract_text(REPORT, "niger")
     entries = _by_date(records)
-    barsalogho = entries["2024-08-24"]
-    assert [(loc.name, loc.admin1, loc.country) for loc in barsalogho.locations] == [
-        ("Barsalogho", "Centre-Nord", "BF")
+    inates = entries["2019-12-10"]
+    assert [(loc.name, loc.admin1, loc.country) for loc in inates.locations] == [
+        ("Inates", "Tillabéri", "NE")
     ]
-    assert barsalogho.killed == 133
-    assert [(a.name, a.attribution) for a in barsalogho.actors if a.role == "perpetrator"] == [
-        ("JNIM", "suspected")
+    assert inates.killed == 71
+    assert [(a.name, a.attribution) for a in inates.actors if a.role == "perpetrator"] == [
+        ("IS Sahel", "suspected")
     ]
-    mansila = entries["2024-06-11"]
-    assert [loc.name for loc in mansila.locations] == ["Mansila"] and mansila.killed == 100
     # The first state force of the event's country stands for its plain "soldiers".
-    assert [a.name for a in mansila.actors if a.role == "target"] == ["Burkina Faso Armed Forces"]
-    assert mansila.sources == ["Reuters", "Al Jazeera"]
-    karma = entries["2023-04-27"]
-    assert [loc.admin1 for loc in karma.locations] == ["Nord"]
-    assert [(a.name, a.role, a.attribution) for a in karma.actors] == [
-        ("Volunteers for the Defense of the Homeland", "perpetrator", "suspected")
+    assert [a.name for a in inates.actors if a.role == "target"] == ["Niger Armed Forces"]
+    tillia = entries["2021-03-21"]
+    assert [loc.name for loc in tillia.locations] == ["Tillia"] and tillia.killed == 100
+    assert tillia.perpetrator_description == "gunmen on motorbikes"
+    assert tillia.sources == ["Reuters", "Al Jazeera"]
+    banibangou = entries["2023-02-10"]
+    assert [loc.admin1 for loc in banibangou.locations] == ["Tillabéri"]
+    assert [(a.name, a.role, a.attribution) for a in banibangou.actors] == [
+        ("Tillaberi Vigilance Committees", "perpetrator", "suspected")
     ]
-    assert {r.country for r in entries.values()} == {"BF"}
+    assert {r.country for r in entries.values()} == {"NE"}
