@@ -424,3 +424,29 @@ def test_any_sequence_of_report_words(blank_nlp, tables, words):
         assert tail < 0 or actor.evidence.end <= tail
         assert (actor.attribution is not None) == (actor.role == "perpetrator")
     assert (description is None) == (evidence is None)
+
+
+# Prose sentences (the narrative events): the subject of the main verb acts, whatever the verb.
+MAIN_SUBJECTS = [
+    ("On April 4, 2025, Mali, Burkina Faso, and Niger announced the formation of their joint "
+     "anti-jihadist force.", ["Mali", "Burkina Faso", "Niger"]),
+    ("In March 2017, AQIM, AAD, and al-Mourabitoun merged to form Jama'at Nusrat al-Islam "
+     "wal-Muslimin (JNIM).", ["AQIM", "Ansar Dine", "Al-Mourabitoun"]),
+    ("On February 2, 2020, France stated that it would boost its military presence in the Sahel "
+     "by adding 600 troops to its counterterrorism effort, Operation Barkhane, in Mali and the "
+     "four other countries in the region.", ["France"]),
+    ('AMB merged with MUJAO to form Al-Mourabitoun ("The Sentinels") in August 2013.',
+     ["Al-Mulathamun Battalion"]),
+    # Victims before a verb are not its actors.
+    ("May 11, 2020: A convoy of United Nations soldiers from Chad strikes a roadside bomb in "
+     "Aguelhok, northern Mali. Three soldiers are killed in the attack. Source: Al Jazeera", []),
+    ("May 15, 2017: Four U.N. peacekeepers and three Malian soldiers are hurt when a U.N. camp "
+     "near Timbuktu is hit by mortar fire. Source: Sahelien", []),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text, names", MAIN_SUBJECTS)
+def test_the_subject_of_the_main_verb_acts(parse, tables, text, names):
+    actors, _, _ = find_actors(parse(text), tables, Settings())
+    assert [a.name for a in actors if a.role == "perpetrator"] == names
