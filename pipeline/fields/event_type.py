@@ -75,7 +75,8 @@ _TRIGGERS: tuple[_Trigger, ...] = (
        r"|arrest(?:s|ed)?|charg(?:e|es|ed)|sentenc(?:e|es|ed))\b"),
     # Lower-case "operation" only: "Operation Barkhane" names the force, not the act.
     _t("operation", "military_operation",
-       r"\b(?:operation|[Nn]eutraliz\w*|[Aa]ir ?strikes?)\b", flags=0),
+       # ... but launching a named one is the act: "France launched Operation Serval".
+       r"\b(?:operation|[Nn]eutraliz\w*|[Aa]ir ?strikes?|launch(?:es|ed)? Operation)\b", flags=0),
     _t("kidnap", "kidnapping", r"\b(?:kidnap\w*|abduct\w*|hostages?)\b"),
     _t("bombing-instrument", "bombing",
        r"\b(?:IEDs?|VBIEDs?|(?:improvised )?explosive devices?|explosives?|explosive-packed"
@@ -87,8 +88,10 @@ _TRIGGERS: tuple[_Trigger, ...] = (
        r"|rockets?|rocket-propelled|small-arms|assaults?|clash\w*|target(?:s|ed|ing)?)\b"),
     _t("kill-verb", "killing", _PASSIVE + r"\bkill(?:s|ed|ing)?\b"),
     _t("statement", "statement",
-       r"\b(?:publish\w*|statement|announc\w*|reports?|tweet\w*|says|said|declar\w*|warn\w*"
-       r"|claims?|video)\b"),
+       # "Nigerian security analysts reported that", "France stated that", "Mali first accused
+       # France of supporting", "Keita delivered a brief address": the prose's statements.
+       r"\b(?:publish\w*|statement|announc\w*|report(?:s|ed)?|tweet\w*|says|said|declar\w*"
+       r"|warn\w*|claims?|video|stat(?:es|ed)|accus(?:e|es|ed)|address)\b"),
 )
 _STATEMENT = next(t for t in _TRIGGERS if t.kind == "statement")
 _STATEMENT_RELEASE = re.compile(

@@ -170,3 +170,16 @@ def test_any_text_gives_a_type_or_nothing(text):
     assert kind is None or kind in ("attack", "bombing", "kidnapping", "killing",
                                     "military_operation", "legal_action", "release", "statement",
                                     "other")
+
+
+# Prose sentences of the narrative sections.
+@pytest.mark.parametrize("text, kind", [
+    ("On November 8, 2024, Nigerian security analysts reported that a new IS Sahel faction, "
+     "Laukawas, had emerged in the country’s northwestern region.", "statement"),
+    ("On February 2, 2020, France stated that it would boost its military presence in the Sahel "
+     "by adding 600 troops to its counterterrorism effort.", "statement"),
+    ("On January 11, 2013, France launched Operation Serval, which sought to put an abrupt end to "
+     "the advance of jihadist groups.", "military_operation"),
+])
+def test_prose_statements_and_named_operations(text, kind):
+    assert classify_event(text)[0] == kind
