@@ -98,6 +98,7 @@ def cmd_extract(args) -> int:
             paths, args.out, extractor,
             on_error=lambda message: (err.print(f"error: {message}", markup=False, soft_wrap=True), progress.advance(task)),
             on_done=lambda result: progress.advance(task),
+            debug=args.debug,
         )
     if extractor.model and extractor.model.note:
         err.print(f"warning: {extractor.model.note}", markup=False)

@@ -6,6 +6,7 @@ reported in one line and the others still run; its previous outputs are left as 
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import time
 from collections.abc import Callable, Sequence
@@ -15,10 +16,11 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline import __version__ as PIPELINE_VERSION
+from pipeline.checks import check_records
 from pipeline.export import to_csv_bytes, to_parquet_bytes
 from pipeline.history import latest_records, save_run
 from pipeline.ids import assign_ids
-from pipeline.io import RawReport, ReportError, atomic_write_bytes, json_bytes, read_report, records_jsonl
+from pipeline.io import RawReport, ReportError, atomic_write_files, json_bytes, read_report, records_jsonl
 from pipeline.narrative import link_records, narrative_records
 from pipeline.nlp import ModelInfo, build_nlp
 from pipeline.records import extract_document
@@ -98,9 +100,15 @@ def field_counts(records: Sequence[Record]) -> dict[str, int]:
 def extract_report(extractor: Extractor, report: RawReport, out_dir: Path) -> ReportResult:
     """Extract one decoded report and write its four files atomically into ``out_dir``."""
     started = time.perf_counter()
-    previous = latest_records(out_dir, report.slug)
+    try:
+        previous = latest_records(out_dir, report.slug)
+        unreadable = []
+    except ReportError as e:
+        # A hand-edited or outdated previous output must not block the report for good: the
+        # new run starts its ids afresh and says so.
+        previous, unreadable = None, [f"previous records unreadable, ids start afresh ({e})"]
     records, warnings = extractor.extract_text(report.text, report.slug, previous)
-    warnings = report.warnings + warnings
+    warnings = report.warnings + unreadable + warnings + check_records(records, dt.date.today())
     seconds = round(time.perf_counter() - started, 3)
     model = extractor.model
     manifest = {
@@ -125,18 +133,17 @@ def extract_report(extractor: Extractor, report: RawReport, out_dir: Path) -> Re
         f"{report.slug}.csv": to_csv_bytes(records),
         f"{report.slug}.parquet": to_parquet_bytes(records),
     }
-    files = []
     try:
         # The run keeps its own copy first: the files at the top of out_dir are the latest run's.
         save_run(out_dir, report.slug, outputs, manifest)
-        for name, data in outputs.items():
-            atomic_write_bytes(out_dir / name, data)
-            files.append(out_dir / name)
-        atomic_write_bytes(out_dir / f"{report.slug}.manifest.json", json_bytes(manifest))
+        # The four files are replaced together or not at all: never a new JSONL beside an old
+        # Parquet file.
+        top = {out_dir / name: data for name, data in outputs.items()}
+        top[out_dir / f"{report.slug}.manifest.json"] = json_bytes(manifest)
+        atomic_write_files(top)
     except OSError as e:
         raise ReportError(f"{report.path}: cannot write outputs to {out_dir} ({e.strerror})") from e
-    files.append(out_dir / f"{report.slug}.manifest.json")
-    return ReportResult(report.slug, report.path, records, manifest, files)
+    return ReportResult(report.slug, report.path, records, manifest, list(top))
 
 
 def extract_paths(
@@ -145,12 +152,25 @@ def extract_paths(
     extractor: Extractor | None = None,
     on_error: Callable[[str], None] | None = None,
     on_done: Callable[[ReportResult], None] | None = None,
+    debug: bool = False,
 ) -> tuple[list[ReportResult], list[str]]:
-    """Extract every report; a failing report adds its one-line error and the rest still run."""
+    """Extract every report; a failing report adds its one-line error and the rest still run.
+
+    Outside ``debug``, an unexpected exception while extracting one report (a bug a strange text
+    brought out) is that report's one-line error too: the other reports are still written.
+    """
     results: list[ReportResult] = []
     errors: list[str] = []
+    slugs: dict[str, Path] = {}
     for path in paths:
         try:
+            other = slugs.get(Path(path).stem)
+            if other is not None and other.resolve() != Path(path).resolve():
+                raise ReportError(
+                    f"{path}: has the same name as {other}: its outputs would overwrite that "
+                    "report's; rename one of them"
+                )
+            slugs[Path(path).stem] = Path(path)
             report = read_report(path)
             extractor = extractor or Extractor()
             result = extract_report(extractor, report, out_dir)
@@ -158,6 +178,18 @@ def extract_paths(
             errors.append(str(e))
             if on_error:
                 on_error(str(e))
+            continue
+        except Exception as e:
+            if debug:
+                raise
+            first = str(e).splitlines()[0] if str(e) else ""
+            message = (
+                f"{path}: internal error while extracting ({type(e).__name__}: {first}); "
+                "rerun with --debug for the traceback"
+            )
+            errors.append(message)
+            if on_error:
+                on_error(message)
             continue
         results.append(result)
         if on_done:

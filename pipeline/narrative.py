@@ -27,7 +27,7 @@ from spacy.language import Language
 from pipeline.fields.dates import find_date_mentions, to_edtf
 from pipeline.fields.event_type import body_span, sentence_spans
 from pipeline.fields.sources import find_sources, source_name
-from pipeline.records import block_record, report_country
+from pipeline.records import block_record, report_country, parse_blocks
 from pipeline.schema import DateMention, DateValue, Link, Record
 from pipeline.segment import Block, CleanText, Document
 from pipeline.settings import Settings
@@ -129,7 +129,7 @@ def narrative_records(
     """One record per dated event sentence of the prose sections (no ids yet)."""
     events = [e for p in document.paragraphs for e in find_event_sentences(p)]
     blocks = [_sentence_block(e, i + 1) for i, e in enumerate(events)]
-    docs = nlp.pipe((b.text for b in blocks), batch_size=settings.batch_size)
+    docs = parse_blocks(blocks, nlp, settings)
     records = []
     raw = document.raw
     country = report_country(document.title, report, tables, settings)

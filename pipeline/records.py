@@ -123,7 +123,26 @@ def block_record(
     if source_evidence:
         record.evidence["sources"] = source_evidence
     record.sources = [source_name(ev) for ev in found]
+    if len(doc.text) < len(text):
+        record.warnings.append(
+            f"the entry has {len(text):,} characters: places and actors were read from its "
+            f"first {len(doc.text):,} only"
+        )
     return record
+
+
+def parse_blocks(blocks: list[Block], nlp: Language, settings: Settings) -> Iterator[Doc]:
+    """spaCy docs of the blocks' cleaned texts, each cut to what spaCy accepts.
+
+    >>> from pipeline.nlp import build_nlp
+    >>> from pipeline.segment import segment
+    >>> nlp, _ = build_nlp()
+    >>> entries = segment("Mali\\n\\n- **May 2, 2017:** Gunmen attack Gao.").entries
+    >>> [d.text for d in parse_blocks(entries, nlp, Settings())]
+    ['May 2, 2017: Gunmen attack Gao.']
+    """
+    limit = min(settings.max_spacy_chars, nlp.max_length)
+    return nlp.pipe((b.text[:limit] for b in blocks), batch_size=settings.batch_size)
 
 
 def extract_blocks(
@@ -136,7 +155,7 @@ def extract_blocks(
     country_of_report: str | None = None,
 ) -> Iterator[Record]:
     """Run the spaCy pipeline over the blocks' cleaned texts (in batches) and build records."""
-    docs: Iterable[Doc] = nlp.pipe((b.text for b in blocks), batch_size=settings.batch_size)
+    docs: Iterable[Doc] = parse_blocks(blocks, nlp, settings)
     for block, doc in zip(blocks, docs):
         yield block_record(block, doc, raw, report, tables, settings, country_of_report)
 

@@ -17,6 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0.0"
 
+# The largest figure a count may hold. No single event a report tells counts ten million victims;
+# a larger number in a text is a year range, an amount or a typo, and would overflow Parquet's
+# int64 from 20 digits on. Figures above it are not read as counts (see pipeline.checks).
+MAX_COUNT = 10_000_000
+
 Precision = Literal["day", "month", "year"]
 EventType = Literal[
     "attack",
@@ -166,8 +171,8 @@ class Casualty(_Model):
     """One casualty figure stated in the entry."""
 
     kind: CasualtyKind = Field(description="What happened to the people counted.")
-    min: int | None = Field(description="Lower bound of the figure; null when the text gives none.")
-    max: int | None = Field(description="Upper bound; null when open ('more than 50').")
+    min: int | None = Field(le=MAX_COUNT, description="Lower bound of the figure; null when the text gives none.")
+    max: int | None = Field(le=MAX_COUNT, description="Upper bound; null when open ('more than 50').")
     qualifier: Qualifier = Field(description="How the text qualifies the figure.")
     group: VictimGroup = Field(description="Who the people counted were.")
     perpetrators: bool = Field(
@@ -222,13 +227,14 @@ class Record(_Model):
         description="A generic description of the perpetrator ('armed men') when no group is named.",
     )
     killed: int | None = Field(
+        le=MAX_COUNT,
         description="Lower bound of the total killed (perpetrators apart); 0 when the text says "
         "none; null when not reported."
     )
-    injured: int | None = Field(description="Lower bound of the total injured; as killed.")
-    kidnapped: int | None = Field(description="Lower bound of the total kidnapped; as killed.")
+    injured: int | None = Field(le=MAX_COUNT, description="Lower bound of the total injured; as killed.")
+    kidnapped: int | None = Field(le=MAX_COUNT, description="Lower bound of the total kidnapped; as killed.")
     perpetrators_killed: int | None = Field(
-        default=None, description="Lower bound of the attackers killed; null when not reported."
+        default=None, le=MAX_COUNT, description="Lower bound of the attackers killed; null when not reported."
     )
     casualties: list[Casualty] = Field(description="Every casualty figure with its bounds.")
     disputed: bool = Field(

@@ -30,7 +30,7 @@ def schema_dict(model: type[BaseModel] = Record) -> dict:
     """The JSON Schema of ``model`` as pydantic generates it, with the dialect named.
 
     >>> schema_dict()["properties"]["killed"]["anyOf"]
-    [{'type': 'integer'}, {'type': 'null'}]
+    [{'maximum': 10000000, 'type': 'integer'}, {'type': 'null'}]
     """
     return {"$schema": DIALECT, **model.model_json_schema()}
 

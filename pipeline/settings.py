@@ -29,6 +29,11 @@ class Settings(BaseModel):
     # and the subject of the main verb for actor roles. Disabling the lemmatizer saves ~10%.
     disable: tuple[str, ...] = ("lemmatizer",)
     batch_size: int = 64
+    # The longest text given to spaCy. The longest Mali entry has 1,201 characters and its
+    # longest paragraph 1,800; spaCy refuses texts over nlp.max_length (1,000,000) and needs about
+    # 1 GB per 100,000 characters for the parser. A longer entry is read whole by the rules, and
+    # by spaCy (places, actors) up to this length only, with a warning.
+    max_spacy_chars: int = 100_000
 
     # --- dateparser -------------------------------------------------------------------------
     # English only: 15 times faster than language detection and it never reads "France 24" as

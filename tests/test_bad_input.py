@@ -14,12 +14,14 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import errno
+import io
 import json
 import os
 import random
 import subprocess
 import sys
 import tracemalloc
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +31,8 @@ import pytest
 import pipeline.extract
 import pipeline.io
 from pipeline.cli import main
+from pipeline.export import to_csv_bytes, to_parquet_bytes
 from pipeline.io import (
-    MAX_REPORT_BYTES,
     ReportError,
     atomic_write_bytes,
     atomic_write_files,
@@ -56,7 +58,7 @@ class Run:
 
     @property
     def flat_err(self) -> str:
-        """stderr with white space folded: the terminal console wraps long lines at its width."""
+        """stderr with white space folded, so that no check depends on where a console breaks lines."""
         return " ".join(self.err.split())
 
 
@@ -75,9 +77,9 @@ def cli(extractor, monkeypatch, capsys):
 
 @pytest.fixture(scope="module")
 def sample(mali_raw) -> str:
-    """The first five timeline entries of the Mali report under its title and incident heading."""
+    """Timeline entries 3 to 5 of the Mali report (5 has a "’") under its title and incident heading."""
     entries = segment(mali_raw).entries
-    body = mali_raw[entries[0].start : entries[4].end]
+    body = mali_raw[entries[2].start : entries[4].end]
     return f"{TITLE}\n\n{HEADING}\n\n{body}\n"
 
 
@@ -87,19 +89,40 @@ def sample_jsonl(extractor, sample) -> bytes:
     return records_jsonl(extractor.extract_text(sample, "r")[0])
 
 
+@pytest.fixture(scope="module")
+def case(extractor, sample, tmp_path_factory):
+    """One command-line run per case, shared by the tests that look at different sides of it
+    (what the records say, what the warnings say): ``case(name) -> (report, out folder, Run)``."""
+    texts = {
+        "cut": sample[: sample.index("property damage to the village pharmacy")],
+        "feb30": report_of(entry("February 30, 2024", "Gunmen attack a camp in Gao.")),
+        "twice": report_of(*[entry("March 3, 2021", "Gunmen attack a camp in Gao.")] * 2),
+    }
+    done: dict[str, tuple[Path, Path, Run]] = {}
+
+    def run(name: str) -> tuple[Path, Path, Run]:
+        if name not in done:
+            folder = tmp_path_factory.mktemp(name)
+            path = folder / f"{name}.txt"
+            path.write_text(texts[name], encoding="utf-8")
+            out, err = io.StringIO(), io.StringIO()
+            # The module-scoped run cannot use capsys; the consoles write to sys.stdout and
+            # sys.stderr as they are when they print, so redirecting those captures them.
+            with pytest.MonkeyPatch.context() as patch, redirect_stdout(out), redirect_stderr(err):
+                patch.setattr(pipeline.extract, "Extractor", lambda *args, **kwargs: extractor)
+                code = main(["extract", str(path), "--out", str(folder / "out")])
+            done[name] = (path, folder / "out", Run(code, out.getvalue(), err.getvalue()))
+        return done[name]
+
+    return run
+
+
 def entry(header: str, text: str) -> str:
     return f"- **{header}:** {text} Source: [Reuters](#)\n"
 
 
 def report_of(*bullets: str) -> str:
     return f"{TITLE}\n\n{HEADING}\n\n" + "".join(bullets)
-
-
-NEEDS_CHECKS = pytest.mark.xfail(
-    strict=True,
-    reason="needs the lead's record checks in the manifest (pipeline/checks.py + extract.py: see "
-    "the issue 8 report)",
-)
 
 
 def outputs(folder: Path, slug: str) -> dict[str, bytes]:
@@ -123,6 +146,33 @@ def assert_failed_alone(run: Run, path: Path, *phrases: str) -> None:
     assert "Traceback" not in run.err
 
 
+@pytest.fixture(scope="module")
+def shell(tmp_path_factory):
+    """One real ``python -m pipeline`` run over bad reports, started but not waited for.
+
+    Only bad reports: every case runs in-process too, and a good report would add nothing but the
+    cost of extracting it. The process loads spaCy whatever it is given, which takes seconds.
+    """
+    folder = tmp_path_factory.mktemp("shell")
+    bad = {"empty": folder / "empty.txt", "pdf": folder / "scan.txt", "missing": folder / "missing.txt"}
+    bad["empty"].write_bytes(b"")
+    bad["pdf"].write_bytes(b"%PDF-1.4\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", *map(str, bad.values()), "--out", str(folder / "out")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    yield folder, bad, process
+    if process.poll() is None:
+        process.kill()
+        process.communicate()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shell_first(shell):
+    """Start the real process before the first test, so that its seconds of loading overlap the
+    in-process cases instead of adding to them; ``test_the_command_line_a_user_runs`` waits for it."""
+
+
 # --- reports refused with one line ------------------------------------------------------------
 
 _NOISE = random.Random(8)
@@ -134,7 +184,7 @@ REFUSED = [
     ("binary with NUL bytes", bytes(range(256)) * 8, "holds binary data"),
     ("binary without NUL bytes", NO_NUL_NOISE, "holds binary data"),
     ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "is a PDF"),
-    ("HTML", b"<!DOCTYPE html>\n<html><body><ul><li>Gunmen attack Gao.</li></ul></body></html>", "is an HTML page"),
+    ("HTML", b"<!DOCTYPE html>\n<html><body><p>Gunmen attack Gao.</p></body></html>", "is an HTML page"),
     ("docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "is a zip container"),
     ("truncated UTF-16", codecs.BOM_UTF16_LE + "- Gunmen".encode("utf-16-le")[:-1], "not valid UTF-16"),
 ]
@@ -157,7 +207,7 @@ def test_a_path_that_does_not_exist_fails_alone(cli, tmp_path, sample):
     assert_failed_alone(run, missing, "no such file")
     # The report after the failing one is still extracted and written.
     assert set(outputs(tmp_path / "out", "good")) == set(OUTPUTS)
-    assert len(records(tmp_path / "out", "good")) == 5
+    assert len(records(tmp_path / "out", "good")) == 3
 
 
 def test_a_folder_given_as_a_report_fails_alone(cli, tmp_path):
@@ -189,10 +239,16 @@ def test_a_50_mb_report_is_refused_before_it_is_read(cli, tmp_path, sample):
     assert_failed_alone(run, big, "above the 20.0 MB limit for one report")
 
 
-def test_a_report_just_under_the_limit_is_read(tmp_path, sample):
-    near = tmp_path / "near.txt"
-    near.write_bytes(b"x" * (MAX_REPORT_BYTES - 1) + b"\n")
-    assert len(read_report(near).text) == MAX_REPORT_BYTES
+def test_the_limit_is_inclusive(monkeypatch, tmp_path):
+    # A small limit stands in for the real one: the same comparisons, without 20 MB of test data.
+    monkeypatch.setattr(pipeline.io, "MAX_REPORT_BYTES", 1000)
+    at_limit = tmp_path / "at.txt"
+    at_limit.write_bytes(b"x" * 999 + b"\n")
+    assert len(read_report(at_limit).text) == 1000
+    above = tmp_path / "above.txt"
+    above.write_bytes(b"x" * 1000 + b"\n")
+    with pytest.raises(ReportError, match="above the 0.0 MB limit"):
+        read_report(above)
 
 
 def test_a_device_without_a_size_is_refused_at_the_limit():
@@ -263,7 +319,8 @@ def test_classic_mac_line_ends_are_read_as_lines(tmp_path, sample):
     path.write_bytes(sample.replace("\n", "\r").encode("utf-8"))
     report = read_report(path)
     assert report.text == sample
-    assert report.warnings == [f"{sample.count(chr(10))} line break(s) written as a lone carriage return read as newlines"]
+    breaks = sample.count("\n")
+    assert report.warnings == [f"{breaks} line break(s) written as a lone carriage return read as newlines"]
 
 
 # --- reports that succeed with warnings -------------------------------------------------------
@@ -271,8 +328,8 @@ def test_classic_mac_line_ends_are_read_as_lines(tmp_path, sample):
 
 def test_a_report_without_incidents_gives_no_records_and_a_warning(cli, tmp_path, mali_raw):
     narrative = tmp_path / "narrative.txt"
-    # The report's first paragraphs: prose, no "- " bullet.
-    narrative.write_text(mali_raw[: mali_raw.index("\nOverview\n")], encoding="utf-8")
+    # The report's title and first paragraph: prose, no "- " bullet.
+    narrative.write_text(mali_raw[: mali_raw.index("\nOn February 7, 2025")], encoding="utf-8")
     run = cli("extract", narrative, "--out", tmp_path / "out")
     assert run.code == 0, run.err
     warning = "no timeline entries found (no '- ' bullets)"
@@ -286,28 +343,22 @@ def test_a_report_without_incidents_gives_no_records_and_a_warning(cli, tmp_path
     assert manifest(tmp_path / "out", "narrative")["counts"]["entries"] == 0
 
 
-def test_a_report_cut_off_mid_entry_keeps_every_entry(cli, tmp_path, sample):
-    cut_at = sample.index("property damage to the village pharmacy")
-    cut = tmp_path / "cut.txt"
-    cut.write_text(sample[:cut_at], encoding="utf-8")
-    run = cli("extract", cut, "--out", tmp_path / "out")
+def test_a_report_cut_off_mid_entry_keeps_every_entry(case):
+    path, out, run = case("cut")
     assert run.code == 0, run.err
-    got = records(tmp_path / "out", "cut")
-    assert [r["text"] for r in got[:-1]] == [e.text for e in segment(sample).entries[: len(got) - 1]]
-    assert len(got) == 5
+    got = records(out, "cut")
+    assert len(got) == 3
+    assert [r["text"] for r in got[:-1]] == [e.text for e in segment(path.read_text()).entries[:2]]
     assert got[-1]["text"].endswith("The attack results in extensive")
     assert got[-1]["sources"] == []
 
 
-@NEEDS_CHECKS
-def test_a_report_cut_off_mid_entry_is_a_warning(cli, tmp_path, sample):
-    cut = tmp_path / "cut.txt"
-    cut.write_text(sample[: sample.index("property damage to the village pharmacy")], encoding="utf-8")
-    run = cli("extract", cut, "--out", tmp_path / "out")
-    last = records(tmp_path / "out", "cut")[-1]
+def test_a_report_cut_off_mid_entry_is_a_warning(case):
+    path, out, run = case("cut")
+    last = records(out, "cut")[-1]
     warning = f"{last['id']}: the last entry has no sources while the others have: is the file cut off?"
-    assert warning in manifest(tmp_path / "out", "cut")["warnings"]
-    assert f"warning: {cut}: {warning}" in run.flat_err
+    assert warning in manifest(out, "cut")["warnings"]
+    assert f"warning: {path}: {warning}" in run.flat_err
 
 
 def test_a_report_cut_inside_a_utf8_character_keeps_the_rest(tmp_path, sample):
@@ -338,39 +389,37 @@ def test_unbalanced_bold_marks_do_not_stop_the_entries(cli, tmp_path):
     assert [r["date"]["start"] for r in got[1:]] == ["2021-03-04", "2021-03-05"]
 
 
-def test_an_impossible_date_is_not_invented(cli, tmp_path):
-    path = tmp_path / "feb30.txt"
-    path.write_text(report_of(entry("February 30, 2024", "Gunmen attack a camp in Gao.")), encoding="utf-8")
-    run = cli("extract", path, "--out", tmp_path / "out")
+def test_an_impossible_date_is_not_invented(case):
+    _, out, run = case("feb30")
     assert run.code == 0, run.err
-    (record,) = records(tmp_path / "out", "feb30")
+    (record,) = records(out, "feb30")
     assert record["date"]["start"] is None and record["date"]["end"] is None
 
 
-def test_the_same_entry_twice_gives_two_records_with_distinct_ids(cli, tmp_path):
-    twice = entry("March 3, 2021", "Gunmen attack a camp in Gao.")
-    path = tmp_path / "twice.txt"
-    path.write_text(report_of(twice, twice), encoding="utf-8")
-    run = cli("extract", path, "--out", tmp_path / "out")
+def test_an_impossible_date_is_a_warning(case):
+    path, out, run = case("feb30")
+    (record,) = records(out, "feb30")
+    warning = f"{record['id']}: header date 'February 30, 2024' is not a calendar date: no date kept"
+    assert warning in manifest(out, "feb30")["warnings"]
+    assert f"warning: {path}: {warning}" in run.flat_err
+
+
+def test_the_same_entry_twice_gives_two_records_with_distinct_ids(case):
+    _, out, run = case("twice")
     assert run.code == 0, run.err
-    first, second = records(tmp_path / "out", "twice")
+    first, second = records(out, "twice")
     assert first["text"] == second["text"]
     assert first["id"] != second["id"]
 
 
-@NEEDS_CHECKS
-def test_the_same_entry_twice_is_a_warning(cli, tmp_path):
-    twice = entry("March 3, 2021", "Gunmen attack a camp in Gao.")
-    path = tmp_path / "twice.txt"
-    path.write_text(report_of(twice, twice), encoding="utf-8")
-    run = cli("extract", path, "--out", tmp_path / "out")
-    first, second = records(tmp_path / "out", "twice")
+def test_the_same_entry_twice_is_a_warning(case):
+    path, out, run = case("twice")
+    first, second = records(out, "twice")
     warning = f"{second['id']}: repeats {first['id']} word for word (both kept)"
-    assert warning in manifest(tmp_path / "out", "twice")["warnings"]
+    assert warning in manifest(out, "twice")["warnings"]
     assert f"warning: {path}: {warning}" in run.flat_err
 
 
-@NEEDS_CHECKS
 def test_a_date_in_the_future_is_kept_with_a_warning(cli, tmp_path):
     path = tmp_path / "future.txt"
     path.write_text(report_of(entry("March 3, 2091", "Gunmen attack a camp in Gao.")), encoding="utf-8")
@@ -386,11 +435,6 @@ def test_a_date_in_the_future_is_kept_with_a_warning(cli, tmp_path):
     assert f"warning: {path}: {warning}" in run.flat_err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 20-digit killed count reaches the Parquet writer and crashes the run: needs "
-    "schema.MAX_COUNT and the cap in pipeline/fields/casualties.py (see the issue 8 report)",
-)
 def test_an_absurd_figure_is_not_claimed_as_a_count(cli, tmp_path):
     path = tmp_path / "absurd.txt"
     path.write_text(
@@ -414,11 +458,6 @@ def test_an_absurd_figure_is_not_claimed_as_a_count(cli, tmp_path):
     assert warning in manifest(tmp_path / "out", "absurd")["warnings"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spaCy raises E088 on a text over nlp.max_length: needs the cap in "
-    "pipeline/records.py (see the issue 8 report)",
-)
 def test_an_entry_longer_than_spacy_accepts_fails_no_report(cli, monkeypatch, extractor, tmp_path):
     # spaCy refuses a text over nlp.max_length (1,000,000 characters) with a ValueError; the
     # limit is lowered here so that the test need not build a million-character entry.
@@ -534,7 +573,8 @@ def _previous_run(cli, tmp_path) -> tuple[Path, Path, dict[str, bytes]]:
     report.write_text(report_of(older), encoding="utf-8")
     assert cli("extract", report, "--out", tmp_path / "out").code == 0
     before = outputs(tmp_path / "out", "mali")
-    report.write_text(report_of(entry("March 4, 2021", "Gunmen kill nine soldiers in Kidal."), older), encoding="utf-8")
+    newer = entry("March 4, 2021", "Gunmen kill nine soldiers in Kidal.")
+    report.write_text(report_of(newer, older), encoding="utf-8")
     return report, tmp_path / "out", before
 
 
@@ -555,11 +595,6 @@ def test_a_run_failing_on_its_first_write_leaves_the_previous_outputs(cli, monke
     _assert_kept(out, before)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract_report writes the four files one by one: needs pipeline.io.atomic_write_files "
-    "(see the issue 8 report)",
-)
 def test_a_run_failing_on_a_later_write_leaves_every_previous_output(cli, monkeypatch, tmp_path):
     report, out, before = _previous_run(cli, tmp_path)
     # The run's own copy under out/runs/ is written; the top-level Parquet file fails.
@@ -569,20 +604,17 @@ def test_a_run_failing_on_a_later_write_leaves_every_previous_output(cli, monkey
     _assert_kept(out, before)
 
 
-def test_the_same_input_gives_the_same_bytes(cli, tmp_path, sample):
+def test_the_same_input_gives_the_same_bytes(cli, extractor, tmp_path, sample, sample_jsonl):
     report = tmp_path / "r.txt"
     report.write_text(sample, encoding="utf-8")
-    assert cli("extract", report, "--out", tmp_path / "a").code == 0
-    assert cli("extract", report, "--out", tmp_path / "b").code == 0
-    for suffix in (".jsonl", ".csv", ".parquet"):
-        assert (tmp_path / "a" / f"r{suffix}").read_bytes() == (tmp_path / "b" / f"r{suffix}").read_bytes()
+    assert cli("extract", report, "--out", tmp_path / "out").code == 0
+    # A second extraction, in-process, gives the same bytes for every data file.
+    again, _ = extractor.extract_text(sample, "r")
+    assert (tmp_path / "out" / "r.jsonl").read_bytes() == sample_jsonl == records_jsonl(again)
+    assert (tmp_path / "out" / "r.csv").read_bytes() == to_csv_bytes(again)
+    assert (tmp_path / "out" / "r.parquet").read_bytes() == to_parquet_bytes(again)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two reports with the same file name overwrite each other's outputs: needs the check "
-    "in extract_paths (see the issue 8 report)",
-)
 def test_two_reports_with_the_same_name_do_not_overwrite_each_other(cli, tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -595,11 +627,6 @@ def test_two_reports_with_the_same_name_do_not_overwrite_each_other(cli, tmp_pat
     assert [r["date"]["start"] for r in records(tmp_path / "out", "mali")] == ["2021-03-04"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a previous JSONL that no longer reads blocks every new run of the report: needs "
-    "pipeline/extract.py to warn and start ids afresh (see the issue 8 report)",
-)
 def test_an_unreadable_previous_output_does_not_block_a_new_run(cli, tmp_path):
     report = tmp_path / "mali.txt"
     report.write_text(report_of(entry("March 3, 2021", "Gunmen attack Gao.")), encoding="utf-8")
@@ -632,11 +659,6 @@ def test_an_error_is_one_line_however_long_the_path(cli, tmp_path, monkeypatch):
     assert [line for line in run.err.splitlines() if line.strip()] == [f"error: {deep}: no such file"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an unexpected exception in one report stops the whole run: needs the safety net in "
-    "extract_paths (see the issue 8 report)",
-)
 def test_an_unexpected_failure_in_one_report_spares_the_others(cli, monkeypatch, tmp_path):
     import pipeline.records
 
@@ -656,27 +678,15 @@ def test_an_unexpected_failure_in_one_report_spares_the_others(cli, monkeypatch,
     assert len(records(tmp_path / "out", "good")) == 1
 
 
-def test_the_command_line_a_user_runs(tmp_path):
-    """One real ``python -m pipeline`` process: exit 1, one error line per bad file, no traceback.
-
-    Only bad reports: every other case runs in-process, and a good report would add nothing here
-    but the cost of extracting it.
-    """
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    pdf = tmp_path / "scan.txt"
-    pdf.write_bytes(b"%PDF-1.4\n")
-    missing = tmp_path / "missing.txt"
-    done = subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", empty, pdf, missing, "--out", tmp_path / "out"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "400"},
-    )
-    assert done.returncode == 1
-    assert "Traceback" not in done.stderr
-    errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
-    assert errors == [
-        f"error: {empty}: the file is empty: there is no report text to extract",
-        f"error: {pdf}: is a PDF, not text: convert it first (e.g. pdftotext -layout)",
-        f"error: {missing}: no such file",
+def test_the_command_line_a_user_runs(shell):
+    """The real ``python -m pipeline`` process: exit 1, one error line per bad file, no traceback."""
+    folder, bad, process = shell
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 1, err
+    assert "Traceback" not in err
+    assert [line for line in err.splitlines() if line.startswith("error: ")] == [
+        f"error: {bad['empty']}: the file is empty: there is no report text to extract",
+        f"error: {bad['pdf']}: is a PDF, not text: convert it first (e.g. pdftotext -layout)",
+        f"error: {bad['missing']}: no such file",
     ]
-    assert not (tmp_path / "out").exists()
+    assert not (folder / "out").exists()

@@ -62,7 +62,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.schema import Casualty, CasualtyKind, Evidence, Qualifier, VictimGroup
+from pipeline.schema import MAX_COUNT, Casualty, CasualtyKind, Evidence, Qualifier, VictimGroup
 
 # --- number phrases ----------------------------------------------------------------------------
 
@@ -115,7 +115,9 @@ _NUMBER_STARTS = frozenset(
 def _value(words: str) -> int | None:
     """The integer a bare number phrase names: "13", "1,200", "nineteen", "a dozen", "a"."""
     if _DIGITS.fullmatch(words):
-        return int(words.replace(",", ""))
+        value = int(words.replace(",", ""))
+        # Larger than any count (a typo, an amount): not a figure; pipeline.checks warns.
+        return value if value <= MAX_COUNT else None
     if words in ("a dozen", "dozen"):
         return 12
     if words in ("a", "an", "one", "another"):
