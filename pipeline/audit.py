@@ -228,7 +228,12 @@ def _values_html(record: Record) -> str:
         ("sources", "sources", describe_value("sources", values["sources"])),
         ("event_type", "event type", describe_value("event_type", values["event_type"])),
     ]
-    if record.same_as:
+    for link in record.links:
+        rows.append(("", "same event as", f"{link.id} (score {link.score}: {', '.join(link.reasons)})"))
+        if link.conflicts:
+            # Figures that differ between two mentions of one event: a person decides.
+            rows.append(("", "conflict to decide", f"{'; '.join(link.conflicts)} (here vs {link.id})"))
+    if record.same_as and not record.links:
         rows.append(("", "same event as", ", ".join(record.same_as)))
     if record.warnings:
         rows.append(("", "warnings", "; ".join(record.warnings)))

@@ -223,3 +223,15 @@ def test_audit_of_the_real_report(extractor, mali_raw, tmp_path):
     texts = re.findall(r'<p class="text">(.*?)</p>', html)
     shown = [unescape(re.sub(r"<[^>]+>", "", t)) for t in texts]
     assert shown == [r.text for r in records]
+
+
+def test_figures_that_differ_between_two_mentions_are_shown_as_a_conflict():
+    from pipeline.schema import Link
+
+    records = build()
+    records[2].links = [Link(id=records[0].id, score=0.8, reasons=["same day 2024-11-23"],
+                             conflicts=["injured 6 vs 14"])]
+    records[2].same_as = [records[0].id]
+    page = audit_html(records, RAW, "t")
+    assert "<dt>conflict to decide</dt><dd>injured 6 vs 14 (here vs " in page
+    assert f"<dd>{records[0].id} (score 0.8: same day 2024-11-23)</dd>" in page
