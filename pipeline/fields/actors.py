@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 from spacy.tokens import Doc, Span, Token
@@ -39,7 +38,7 @@ from pipeline.fields.event_type import body_span, sentence_spans
 from pipeline.nlp import ACTOR
 from pipeline.schema import Actor, Attribution, Evidence
 from pipeline.settings import Settings
-from pipeline.tables import ActorRow, PlaceRow, Tables, fold
+from pipeline.tables import ActorRow, PlaceRow, Tables, cache_by_identity, fold
 
 # The Mali report's own force and the U.N. mission there: the guidelines' "Generic 'army',
 # 'soldiers', 'troops' in a Mali event are the Malian Armed Forces; 'U.N. peacekeepers' are
@@ -92,7 +91,7 @@ def resolve_actor(
     return index[key], f"fuzzy:{score:.0f}"
 
 
-@lru_cache(maxsize=8)
+@cache_by_identity
 def _alias_index(actors: tuple[ActorRow, ...]) -> tuple[dict[str, ActorRow], dict[str, str]]:
     index: dict[str, ActorRow] = {}
     for row in actors:
@@ -457,18 +456,18 @@ def _mentions(doc, sentences, tables, settings, home_force, un_mission) -> list[
     return sorted(mentions, key=lambda m: m.span.start)
 
 
-@lru_cache(maxsize=8)
+@cache_by_identity
 def _un_bodies(actors: tuple[ActorRow, ...]) -> frozenset[str]:
     """The table's name of the U.N. itself, whose field presence is the U.N. mission."""
     return frozenset(row.name for row in actors if fold(row.alias) in ("u.n.", "united nations"))
 
 
-@lru_cache(maxsize=8)
+@cache_by_identity
 def _countries(places: tuple[PlaceRow, ...]) -> frozenset[str]:
     return frozenset(fold(p.name) for p in places if p.kind == "country")
 
 
-@lru_cache(maxsize=8)
+@cache_by_identity
 def _dotted_aliases(actors: tuple[ActorRow, ...]) -> re.Pattern:
     forms = sorted({row.alias for row in actors if _DOTTED.search(row.alias)}, key=len, reverse=True)
     if not forms:

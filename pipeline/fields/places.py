@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from pipeline.nlp import ACTOR, PLACE
 from pipeline.schema import Evidence, Location
 from pipeline.settings import Settings
-from pipeline.tables import PlaceRow, Tables, fold
+from pipeline.tables import PlaceRow, Tables, cache_by_identity, fold
 
 # --- the table ---------------------------------------------------------------------------------
 
@@ -301,28 +301,17 @@ class _Mention:
 # --- the table ---------------------------------------------------------------------------------
 
 
-# Indexes by the identity of the rows they were built from (tables.places, a tuple): hashing 176
-# rows on every lookup cost half the time of a run. The rows are kept so that their id stays theirs.
-_INDEXES: dict[int, tuple[Sequence[PlaceRow], dict[str, tuple[PlaceRow, ...]]]] = {}
-
-
+@cache_by_identity
 def _index(places: Sequence[PlaceRow]) -> dict[str, tuple[PlaceRow, ...]]:
-    """Rows by folded spelling, most specific kind first."""
-    cached = _INDEXES.get(id(places))
-    if cached is not None and cached[0] is places:
-        return cached[1]
+    """Rows by folded spelling, most specific kind first (built once per table)."""
     grouped: dict[str, list[PlaceRow]] = {}
     for row in places:
         for spelling in row.spellings:
             grouped.setdefault(fold(spelling), []).append(row)
-    index = {
+    return {
         key: tuple(sorted(rows, key=lambda r: _KIND_ORDER.index(r.kind)))
         for key, rows in grouped.items()
     }
-    if len(_INDEXES) >= 8:
-        _INDEXES.clear()
-    _INDEXES[id(places)] = (places, index)
-    return index
 
 
 def _key(text: str) -> str:
