@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,13 +9,13 @@ import pytest
 
 from pipeline.fields.places import event_country, find_places, resolve_place
 from pipeline.nlp import build_nlp
-from pipeline.scoring import Canon
+from pipeline.scoring import Canon, read_gold
 from pipeline.segment import segment
 from pipeline.settings import Settings
 from pipeline.tables import Tables, fold, load_tables
 from tests.conftest import needs_model
 
-GOLD_PARTS = Path(__file__).resolve().parent.parent / "gold" / "parts"
+GOLD = Path(__file__).resolve().parent.parent / "gold" / "mali.jsonl"
 KIND_ORDER = ("town", "village", "commune", "cercle", "region", "area", "country", "site")
 
 
@@ -533,27 +532,14 @@ def test_ner_finds_a_place_the_rules_miss(nlp, tables):
 # --- the whole timeline against the gold labels --------------------------------------------------
 
 
-def _gold_parts() -> dict[int, dict]:
-    gold = {}
-    for path in sorted(GOLD_PARTS.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                if item.get("kind", "timeline") == "timeline":
-                    gold[item["n"]] = item
-    return gold
-
-
 def test_timeline_against_gold(nlp, tables, mali_raw):
     """Event-location F1 and country accuracy over the labelled timeline entries.
 
-    Measured on the gold parts of the 193 entries: F1 1.000 (186 of 186 places), country 193 of
+    Measured on the gold of the 193 entries: F1 1.000 (186 of 186 places), country 193 of
     193, with and without the statistical model. The floors leave room for gold edits, not for
     regressions.
     """
-    gold = _gold_parts()
-    if not gold:
-        pytest.skip("no gold parts in tests/gold/parts")
+    gold = {item["n"]: item for item in read_gold(GOLD, "timeline")}
     canon = Canon(tables)
     entries = [e for e in segment(mali_raw).entries if e.n in gold]
     # The table path only: the statistical components take 4 s over 193 entries and add nothing
