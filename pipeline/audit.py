@@ -23,7 +23,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.diff import Change, DiffResult, describe_value, diff_records, field_values, word_diff_html
+from pipeline.diff import (
+    Change, DiffResult, change_rows_html, describe_value, diff_records, field_values,
+)
 from pipeline.io import ReportError, atomic_write_bytes, read_records, read_report
 from pipeline.schema import Evidence, Record
 from pipeline.segment import clean, find_title, segment
@@ -246,28 +248,13 @@ def _values_html(record: Record) -> str:
 
 
 def _change_table(change: Change, old_name: str) -> str:
-    rows = []
-    for name, fc in change.fields.items():
-        if name == "text":
-            rows.append(f'<tr><td>text</td><td colspan="2">{word_diff_html(fc.old, fc.new)}</td></tr>')
-            continue
-        old, new = describe_value(name, fc.old), describe_value(name, fc.new)
-        if old == new:
-            old = json.dumps(fc.old, ensure_ascii=False, sort_keys=True)
-            new = json.dumps(fc.new, ensure_ascii=False, sort_keys=True)
-        old_ev = html.escape(" | ".join(fc.old_evidence))
-        new_ev = html.escape(" | ".join(fc.new_evidence))
-        rows.append(
-            f"<tr><td>{html.escape(name)}</td>"
-            f'<td class="old">{html.escape(old)}<div class="ev">{old_ev}</div></td>'
-            f'<td class="new">{html.escape(new)}<div class="ev">{new_ev}</div></td></tr>'
-        )
     renamed = (
         f"<p>id was {html.escape(change.old.id)}</p>" if change.old.id != change.new.id else ""
     )
     return (
         f'<div class="changes"><h3>Changed since {html.escape(old_name)}</h3>{renamed}'
-        '<table><tr><th>field</th><th>old</th><th>new</th></tr>' + "".join(rows) + "</table></div>"
+        '<table><tr><th>field</th><th>old</th><th>new</th></tr>' + change_rows_html(change)
+        + "</table></div>"
     )
 
 

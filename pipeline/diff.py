@@ -407,7 +407,9 @@ def _record_html(kind: str, record: Record) -> str:
     )
 
 
-def _change_html(change: Change) -> str:
+def change_rows_html(change: Change) -> str:
+    """The table rows of one changed record: field, old value and new value with their evidence,
+    the text as a word diff. The diff page and the audit page both show changes with them."""
     rows = []
     for name, fc in change.fields.items():
         if name == "text":
@@ -420,14 +422,19 @@ def _change_html(change: Change) -> str:
         old_ev = html.escape(" | ".join(fc.old_evidence))
         new_ev = html.escape(" | ".join(fc.new_evidence))
         rows.append(
-            f"<tr><td>{html.escape(name)}</td><td>{html.escape(old)}<div class=\"ev\">{old_ev}</div></td>"
-            f"<td>{html.escape(new)}<div class=\"ev\">{new_ev}</div></td></tr>"
+            f"<tr><td>{html.escape(name)}</td>"
+            f'<td class="old">{html.escape(old)}<div class="ev">{old_ev}</div></td>'
+            f'<td class="new">{html.escape(new)}<div class="ev">{new_ev}</div></td></tr>'
         )
+    return "".join(rows)
+
+
+def _change_html(change: Change) -> str:
     day = change.new.date.start.isoformat() if change.new.date.start else "undated"
     return (
         f'<div class="rec changed"><div><span class="id">{html.escape(change.new.id)}</span> '
         f"{html.escape(day)}</div><table><tr><th>field</th><th>old</th><th>new</th></tr>"
-        + "".join(rows) + "</table></div>"
+        + change_rows_html(change) + "</table></div>"
     )
 
 
