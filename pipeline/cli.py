@@ -111,18 +111,18 @@ def cmd_extract(args) -> int:
 
 
 def _summary(results) -> Table:
+    """One column per report, one row per count: narrow enough for any terminal."""
     table = Table(title="Extracted")
-    columns = ["report", "entries", "records", "date", "country", "locations", "perpetrators",
-               "killed", "injured", "kidnapped", "sources", "event_type", "seconds"]
-    for c in columns:
-        table.add_column(c, justify="left" if c == "report" else "right")
+    table.add_column("")
     for r in results:
-        counts = r.manifest["counts"]
-        filled = counts["with_field"]
-        table.add_row(
-            r.slug, str(counts["entries"]), str(counts["records"]),
-            *(str(filled[c]) for c in columns[3:-1]), f"{r.manifest['seconds']:.2f}",
-        )
+        table.add_column(r.slug, justify="right")
+    rows = [("timeline entries", lambda m: m["counts"]["entries"]),
+            ("records", lambda m: m["counts"]["records"])]
+    rows += [(f"with {name}", lambda m, name=name: m["counts"]["with_field"][name])
+             for name in results[0].manifest["counts"]["with_field"]]
+    rows.append(("seconds", lambda m: f"{m['seconds']:.2f}"))
+    for label, value in rows:
+        table.add_row(label, *(str(value(r.manifest)) for r in results))
     return table
 
 
