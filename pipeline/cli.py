@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract records from reports")
     p.add_argument("reports", nargs="*", type=Path, help="report text files (default: raw/*.txt)")
     p.add_argument("--out", type=Path, default=Path("extracted"), help="output folder")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="extract the reports in N processes, each with its own pipeline")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
     p = sub.add_parser("evaluate", help="score predicted records against gold labels")
@@ -87,21 +89,23 @@ def cmd_extract(args) -> int:
     if not paths:
         err.print("error: no reports given and none in raw/*.txt")
         return 2
+    if args.workers < 1:
+        err.print("error: --workers takes a whole number of at least 1")
+        return 2
     with Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
         TimeElapsedColumn(), console=err, transient=True,
     ) as progress:
         task = progress.add_task("loading the pipeline", total=len(paths))
-        extractor = Extractor()
+        # With several workers each process loads its own pipeline.
+        extractor = Extractor() if args.workers == 1 else None
         progress.update(task, description="extracting")
         results, errors = extract_paths(
             paths, args.out, extractor,
             on_error=lambda message: (err.print(f"error: {message}", markup=False, soft_wrap=True), progress.advance(task)),
             on_done=lambda result: progress.advance(task),
-            debug=args.debug,
+            debug=args.debug, workers=args.workers,
         )
-    if extractor.model and extractor.model.note:
-        err.print(f"warning: {extractor.model.note}", markup=False)
     if results:
         out.print(_summary(results))
     for result in results:

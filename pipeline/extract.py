@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -146,6 +147,45 @@ def extract_report(extractor: Extractor, report: RawReport, out_dir: Path) -> Re
     return ReportResult(report.slug, report.path, records, manifest, list(top))
 
 
+def _extract_one(
+    path: Path, out_dir: Path, extractor: Extractor | None, debug: bool
+) -> tuple[ReportResult | None, str | None]:
+    """One report: its result, or its one-line error. Outside ``debug``, an unexpected exception
+    (a bug a strange text brought out) is that report's error too."""
+    try:
+        report = read_report(path)
+        return extract_report(extractor or shared_extractor(), report, out_dir), None
+    except ReportError as e:
+        return None, str(e)
+    except Exception as e:
+        if debug:
+            raise
+        first = str(e).splitlines()[0] if str(e) else ""
+        return None, (
+            f"{path}: internal error while extracting ({type(e).__name__}: {first}); "
+            "rerun with --debug for the traceback"
+        )
+
+
+def _same_names(paths: Sequence[Path]) -> dict[int, str]:
+    """Errors for reports whose file name repeats an earlier one's: their outputs would collide."""
+    errors: dict[int, str] = {}
+    seen: dict[str, Path] = {}
+    for k, path in enumerate(paths):
+        other = seen.setdefault(Path(path).stem, Path(path))
+        if other is not Path(path) and other.resolve() != Path(path).resolve():
+            errors[k] = (
+                f"{path}: has the same name as {other}: its outputs would overwrite that "
+                "report's; rename one of them"
+            )
+    return errors
+
+
+def _work(path: Path, out_dir: Path, debug: bool) -> tuple[ReportResult | None, str | None]:
+    """A worker process's job: its own pipeline, loaded once on its first report."""
+    return _extract_one(path, out_dir, None, debug)
+
+
 def extract_paths(
     paths: Sequence[Path],
     out_dir: Path,
@@ -153,47 +193,39 @@ def extract_paths(
     on_error: Callable[[str], None] | None = None,
     on_done: Callable[[ReportResult], None] | None = None,
     debug: bool = False,
+    workers: int = 1,
 ) -> tuple[list[ReportResult], list[str]]:
     """Extract every report; a failing report adds its one-line error and the rest still run.
 
-    Outside ``debug``, an unexpected exception while extracting one report (a bug a strange text
-    brought out) is that report's one-line error too: the other reports are still written.
+    One pipeline serves every report of a process. With ``workers`` above 1 the reports are
+    shared out among that many processes, each loading its own pipeline; results come back in
+    the order of ``paths`` either way.
     """
+    paths = [Path(p) for p in paths]
+    refused = _same_names(paths)
+    todo = [p for k, p in enumerate(paths) if k not in refused]
     results: list[ReportResult] = []
     errors: list[str] = []
-    slugs: dict[str, Path] = {}
-    for path in paths:
-        try:
-            other = slugs.get(Path(path).stem)
-            if other is not None and other.resolve() != Path(path).resolve():
-                raise ReportError(
-                    f"{path}: has the same name as {other}: its outputs would overwrite that "
-                    "report's; rename one of them"
-                )
-            slugs[Path(path).stem] = Path(path)
-            report = read_report(path)
-            extractor = extractor or Extractor()
-            result = extract_report(extractor, report, out_dir)
-        except ReportError as e:
-            errors.append(str(e))
+
+    def report(outcome: tuple[ReportResult | None, str | None]) -> None:
+        result, error = outcome
+        if error is not None:
+            errors.append(error)
             if on_error:
-                on_error(str(e))
-            continue
-        except Exception as e:
-            if debug:
-                raise
-            first = str(e).splitlines()[0] if str(e) else ""
-            message = (
-                f"{path}: internal error while extracting ({type(e).__name__}: {first}); "
-                "rerun with --debug for the traceback"
-            )
-            errors.append(message)
-            if on_error:
-                on_error(message)
-            continue
-        results.append(result)
-        if on_done:
-            on_done(result)
+                on_error(error)
+        else:
+            results.append(result)
+            if on_done:
+                on_done(result)
+
+    if workers > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            done = pool.map(_work, todo, [out_dir] * len(todo), [debug] * len(todo))
+            for k in range(len(paths)):
+                report((None, refused[k]) if k in refused else next(done))
+    else:
+        for k, path in enumerate(paths):
+            report((None, refused[k]) if k in refused else _extract_one(path, out_dir, extractor, debug))
     return results, errors
 
 

@@ -690,3 +690,20 @@ def test_the_command_line_a_user_runs(shell):
         f"error: {bad['missing']}: no such file",
     ]
     assert not (folder / "out").exists()
+
+
+def test_several_workers_write_what_one_process_writes(tmp_path):
+    from pipeline.cli import main as cli_main
+
+    for name, place in (("first", "Gao"), ("second", "Kidal")):
+        (tmp_path / f"{name}.txt").write_text(
+            report_of(entry("March 3, 2021", f"Gunmen attack a camp in {place}.")), encoding="utf-8"
+        )
+    reports = [str(tmp_path / "first.txt"), str(tmp_path / "second.txt")]
+    assert cli_main(["extract", *reports, "--out", str(tmp_path / "one")]) == 0
+    assert cli_main(["extract", *reports, "--out", str(tmp_path / "two"), "--workers", "2"]) == 0
+    for name in ("first", "second"):
+        for suffix in (".jsonl", ".csv", ".parquet"):
+            assert (tmp_path / "one" / f"{name}{suffix}").read_bytes() == (
+                tmp_path / "two" / f"{name}{suffix}"
+            ).read_bytes()
