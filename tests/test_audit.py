@@ -209,10 +209,8 @@ def test_an_entry_without_a_segmented_match_shows_its_raw_text():
 
 @needs_model
 @pytest.mark.slow
-def test_audit_of_the_real_report(extractor, mali_raw, tmp_path):
-    from .test_diff import extract_updated
-
-    records, _, _ = extract_updated(extractor, mali_raw)
+def test_audit_of_the_real_report(mali_records, tmp_path):
+    records = mali_records
     path = tmp_path / "mali.jsonl"
     path.write_bytes(records_jsonl(records))
     page = write_audit(path, tmp_path / "mali.html", raw=Path(__file__).parents[1] / "raw" / "mali.txt")

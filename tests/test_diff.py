@@ -252,12 +252,15 @@ def updated_report(raw: str) -> str:
 _UPDATED: dict[int, tuple[list[Record], list[Record], list[Record]]] = {}
 
 
-def extract_updated(extractor, raw: str) -> tuple[list[Record], list[Record], list[Record]]:
-    """The first run, the updated run with ids from the first, and the updated run extracted
-    independently (its own content ids); extracted once per session and shared read-only."""
+def extract_updated(
+    extractor, raw: str, original: list[Record]
+) -> tuple[list[Record], list[Record], list[Record]]:
+    """The first run (a copy of the session's extraction of ``raw``), the updated run with ids
+    from the first, and the updated run extracted independently (its own content ids);
+    extracted once per session and shared read-only."""
     key = id(extractor)
     if key not in _UPDATED:
-        first, _ = extractor.extract_text(raw, "mali")
+        first = [r.model_copy(deep=True) for r in original]
         assign_ids(first, "mali", None)
         second, _ = extractor.extract_text(updated_report(raw), "mali")
         independent = [r.model_copy(deep=True) for r in second]
@@ -268,8 +271,8 @@ def extract_updated(extractor, raw: str) -> tuple[list[Record], list[Record], li
 
 
 @pytest.fixture(scope="module")
-def updated_runs(extractor, mali_raw):
-    return extract_updated(extractor, mali_raw)
+def updated_runs(extractor, mali_raw, mali_records):
+    return extract_updated(extractor, mali_raw, mali_records)
 
 
 def _expect_the_five_changes(result, first):

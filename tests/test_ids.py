@@ -217,7 +217,7 @@ def test_updated_report_keeps_every_id_but_the_added_one(updated_runs):
 
 
 @pytest.fixture(scope="module")
-def updated_runs(extractor, mali_raw):
+def updated_runs(extractor, mali_raw, mali_records):
     from .test_diff import extract_updated
 
-    return extract_updated(extractor, mali_raw)
+    return extract_updated(extractor, mali_raw, mali_records)
