@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["timeline", "narrative"], default="timeline")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
+    p = sub.add_parser("agreement", help="how often two independent gold labellings agree")
+    p.add_argument("first", type=Path, help="the gold labels")
+    p.add_argument("second", type=Path, help="a second labelling of some of the same entries")
+    p.add_argument("--misses", action="store_true", help="list every disagreement")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+
     p = sub.add_parser("diff", help="what changed between two extractions (exit 0 same, 1 different)")
     p.add_argument("old", help="old records: a JSONL file or a run id under extracted/runs/")
     p.add_argument("new", help="new records: a JSONL file or a run id")
@@ -145,6 +151,17 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_agreement(args) -> int:
+    from pipeline.scoring import agreement, format_misses, format_scores, read_gold
+
+    report = agreement(read_gold(args.first), read_gold(args.second))
+    header = f"entries labelled twice: {report.aligned} (single values: agreement; sets: F1)"
+    out.print(format_scores(report, header, segmentation=False), markup=False)
+    if args.misses:
+        out.print(format_misses(report), markup=False)
+    return 0
+
+
 def cmd_diff(args) -> int:
     from pipeline.diff import diff_paths, format_diff, write_diff_html
 
@@ -175,7 +192,8 @@ def cmd_export(args) -> int:
 
 
 COMMANDS = {
-    "extract": cmd_extract, "evaluate": cmd_evaluate, "diff": cmd_diff, "audit": cmd_audit,
+    "extract": cmd_extract, "evaluate": cmd_evaluate, "agreement": cmd_agreement, "diff": cmd_diff,
+    "audit": cmd_audit,
     "export": cmd_export,
 }
 

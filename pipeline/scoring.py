@@ -365,14 +365,53 @@ def evaluate_files(gold_path: Path, pred_path: Path, kind: str = "timeline") -> 
     return report
 
 
-def format_scores(report: EvaluationReport) -> str:
+def agreement(first: list[dict], second: list[dict], tables: Tables | None = None) -> EvaluationReport:
+    """How often two independent labellings of the same entries agree, field by field.
+
+    Entries are paired by their number ``n``; single values count exact agreement, sets the F1
+    of the second labelling against the first (symmetric for F1). The misses are the
+    disagreements, the first labelling as ``gold``, the second as ``predicted``.
+    """
+    canon = Canon(tables or load_tables())
+    by_n = {item.get("n"): item for item in first}
+    scores = {name: FieldScore(name, "accuracy") for name in SINGLE_FIELDS}
+    scores.update({name: FieldScore(name, "set") for name in SET_FIELDS})
+    misses: list[Miss] = []
+    pairs = {}
+    for index, other in enumerate(second):
+        item = by_n.get(other.get("n"))
+        if item is None:
+            continue
+        pairs[index] = index
+        a, b = _gold_values(item, canon), _gold_values(other, canon)
+        for name in SINGLE_FIELDS:
+            scores[name].total += 1
+            if a[name] == b[name]:
+                scores[name].correct += 1
+            else:
+                misses.append(Miss(name, item.get("n"), None, a[name], b[name], item["text"][:160]))
+        for name in SET_FIELDS:
+            tp = sum((a[name] & b[name]).values())
+            scores[name].tp += tp
+            scores[name].fn += sum(a[name].values()) - tp
+            scores[name].fp += sum(b[name].values()) - tp
+            if a[name] != b[name]:
+                misses.append(Miss(name, item.get("n"), None, sorted(a[name].elements()),
+                                   sorted(b[name].elements()), item["text"][:160]))
+    return EvaluationReport(len(second), len(second), len(pairs), scores, misses, pairs)
+
+
+def format_scores(report: EvaluationReport, header: str | None = None, segmentation: bool = True) -> str:
     """A plain-text table of the scores, as the README shows it."""
     lines = [
-        f"gold entries {report.gold_count}, predicted {report.pred_count}, aligned {report.aligned}",
+        header or f"gold entries {report.gold_count}, predicted {report.pred_count}, aligned {report.aligned}",
         f"{'field':<22}{'score':>8}  detail",
-        f"{'segmentation recall':<22}{report.segmentation_recall:>8.3f}",
-        f"{'segmentation precision':<22}{report.segmentation_precision:>8.3f}",
     ]
+    if segmentation:
+        lines += [
+            f"{'segmentation recall':<22}{report.segmentation_recall:>8.3f}",
+            f"{'segmentation precision':<22}{report.segmentation_precision:>8.3f}",
+        ]
     for name, s in report.fields.items():
         if s.kind == "accuracy":
             detail = f"accuracy {s.correct}/{s.total}"
