@@ -60,3 +60,6 @@ def test_gold_file_is_complete():
     for g in narrative:
         assert g["date"]["start"] and g["section"], g["n"]
         assert g["same_as_timeline"] is None or g["same_as_timeline"] in timeline_numbers, g["n"]
+    # The second, independent labelling of every fifth entry, for the agreement figures.
+    second = read_gold(GOLD / "mali.second.jsonl", "timeline")
+    assert len(second) == 40 and {g["n"] for g in second} <= timeline_numbers
