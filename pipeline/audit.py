@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import json
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from pipeline.diff import (
     Change, DiffResult, change_rows_html, describe_value, diff_records, field_values,
 )
 from pipeline.io import ReportError, atomic_write_bytes, read_records, read_report
-from pipeline.schema import Evidence, Record
+from pipeline.schema import Evidence, Record, iter_evidence
 from pipeline.segment import clean, find_title, segment
 
 # The highlighted fields, in the order they win when two highlights overlap, with legend labels.
@@ -109,23 +109,6 @@ def highlights(record: Record) -> list[Highlight]:
     return sorted(found, key=lambda h: (h.start, h.end, order.index(h.field), h.label))
 
 
-def _all_evidence(record: Record) -> Iterator[Evidence]:
-    def walk(value) -> Iterator[Evidence]:
-        if isinstance(value, Evidence):
-            yield value
-        elif isinstance(value, list):
-            for item in value:
-                yield from walk(item)
-        elif isinstance(value, dict):
-            for item in value.values():
-                yield from walk(item)
-        elif hasattr(type(value), "model_fields"):
-            for name in type(value).model_fields:
-                yield from walk(getattr(value, name))
-
-    yield from walk(record)
-
-
 def check_evidence(records: Sequence[Record], raw: str, raw_path: Path, records_path: Path) -> None:
     """Refuse a raw text the records were not extracted from: every evidence must read the same.
 
@@ -137,7 +120,7 @@ def check_evidence(records: Sequence[Record], raw: str, raw_path: Path, records_
                 f"{raw_path}: is not the report {records_path} was extracted from (record "
                 f"{record.id} ends at {record.span.end}, past the end of the text): pass --raw"
             )
-        for ev in _all_evidence(record):
+        for ev in iter_evidence(record):
             if raw[ev.start : ev.end] != ev.text:
                 raise ReportError(
                     f"{raw_path}: is not the report {records_path} was extracted from (record "

@@ -26,7 +26,6 @@ from spacy.language import Language
 
 from pipeline.fields.dates import find_date_mentions, to_edtf
 from pipeline.fields.event_type import body_span, sentence_spans
-from pipeline.fields.sources import find_sources, source_name
 from pipeline.records import block_record, report_country, parse_blocks
 from pipeline.schema import DateMention, DateValue, Link, Record
 from pipeline.segment import Block, CleanText, Document
@@ -134,18 +133,13 @@ def narrative_records(
     raw = document.raw
     country = report_country(document.title, report, tables, settings)
     for event, block, doc in zip(events, blocks, docs):
-        record = block_record(block, doc, raw, report, tables, settings, country)
-        # The sentence's own date mention dates it, its year carried over from the paragraph.
-        record.date = _date_from(event.mention, event.paragraph, raw)
-        # Sources: the outlets at the end of the paragraph the sentence belongs to.
+        # The sentence's own date mention dates it, its year carried over from the paragraph;
+        # its sources are the outlets at the end of the paragraph.
         para = event.paragraph
-        found = find_sources(raw[para.start : para.end])
-        record.sources = [source_name(ev) for ev in found]
-        record.evidence["sources"] = [
-            ev.model_copy(update={"start": ev.start + para.start, "end": ev.end + para.start})
-            for ev in found
-        ]
-        records.append(record)
+        records.append(block_record(
+            block, doc, raw, report, tables, settings, country,
+            date=_date_from(event.mention, para, raw), sources_from=(para.start, para.end),
+        ))
     return records
 
 

@@ -19,7 +19,7 @@ from pipeline.fields import dates as date_field
 from pipeline.fields import event_type as event_field
 from pipeline.fields import places as place_field
 from pipeline.fields.sources import find_sources, source_name
-from pipeline.schema import Evidence, Record, TextSpan
+from pipeline.schema import DateValue, Evidence, Record, TextSpan
 from pipeline.segment import Block, CleanText, Document
 from pipeline.settings import Settings
 from pipeline.tables import Tables, fold
@@ -64,12 +64,18 @@ def report_country(title: str | None, report: str, tables: Tables, settings: Set
 
 def block_record(
     block: Block, doc: Doc, raw: str, report: str, tables: Tables, settings: Settings,
-    country_of_report: str | None = None,
+    country_of_report: str | None = None, *, date: DateValue | None = None,
+    sources_from: tuple[int, int] | None = None,
 ) -> Record:
-    """Extract every field of one timeline entry (or narrative paragraph) into a Record."""
+    """Extract every field of one timeline entry (or narrative sentence) into a Record.
+
+    A narrative sentence passes its ``date`` (evidence already in raw offsets: its year comes
+    from the paragraph) and ``sources_from``, the raw range of its paragraph, whose outlets it
+    shares; an entry reads both from its own text.
+    """
     text = block.text
     header = block.header.text if block.header else None
-    date = date_field.entry_date(header, text, settings)
+    local_date = date_field.entry_date(header, text, settings) if date is None else None
     casualties = casualty_field.find_casualties(text)
     totals = casualty_field.total_counts(casualties)
     locations, mentioned = place_field.find_places(doc, tables, settings)
@@ -97,7 +103,7 @@ def block_record(
         kind=block.kind,
         text=text,
         span=TextSpan(start=block.start, end=block.end),
-        date=date,
+        date=local_date or DateValue(start=None, end=None, precision=None, text=None),
         country=country,
         locations=locations,
         mentioned_places=mentioned,
@@ -114,11 +120,13 @@ def block_record(
         evidence=evidence,
     )
     record = _to_raw(local, block.clean, raw)
+    if date is not None:
+        record.date = date
     # Sources are read from the raw text, where link brackets delimit each outlet's name.
-    found = find_sources(raw[block.start : block.end])
+    start, end = sources_from or (block.start, block.end)
+    found = find_sources(raw[start:end])
     source_evidence = [
-        ev.model_copy(update={"start": ev.start + block.start, "end": ev.end + block.start})
-        for ev in found
+        ev.model_copy(update={"start": ev.start + start, "end": ev.end + start}) for ev in found
     ]
     if source_evidence:
         record.evidence["sources"] = source_evidence

@@ -11,6 +11,7 @@ or a type change is a major bump with a new ``schemas/record.v<major>.json`` bes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -259,3 +260,23 @@ class Record(_Model):
     warnings: list[str] = Field(
         default_factory=list, description="What the extractor could not decide."
     )
+
+
+def iter_evidence(value) -> Iterator[Evidence]:
+    """Every Evidence inside a record (or any part of one), however deep, in field order.
+
+    >>> ev = Evidence(text="Gao", start=3, end=6, method="table")
+    >>> [e.text for e in iter_evidence({"places": [ev], "date": None})]
+    ['Gao']
+    """
+    if isinstance(value, Evidence):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_evidence(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from iter_evidence(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from iter_evidence(item)

@@ -13,11 +13,10 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
 
 from pipeline.export import to_parquet_bytes
 from pipeline.io import records_jsonl
-from pipeline.schema import Evidence, Record
+from pipeline.schema import Record, iter_evidence
 from pipeline.segment import segment
 
 TITLE = "Mali: Extremism and Terrorism"
@@ -56,21 +55,6 @@ PROFILE = settings(
 )
 
 
-def _evidence(value):
-    """Every Evidence inside a record, however deep."""
-    if isinstance(value, Evidence):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _evidence(getattr(value, name))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _evidence(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _evidence(item)
-
-
 @PROFILE
 @given(raw=st.one_of(REPORTS, st.text(max_size=300)))
 def test_segmentation_never_crashes_and_maps_back_to_the_text(raw):
@@ -96,7 +80,7 @@ def test_extraction_never_crashes_and_keeps_the_record_contract(extractor, raw):
         # model_copy(update=...) skips validation: validate the finished record again.
         Record.model_validate(record.model_dump())
         assert 0 <= record.span.start <= record.span.end <= len(raw)
-        for evidence in _evidence(record):
+        for evidence in iter_evidence(record):
             assert 0 <= evidence.start <= evidence.end <= len(raw), evidence
             assert raw[evidence.start : evidence.end] == evidence.text, evidence
     # The outputs of a run are written from these records: they must serialise too. Parquet
