@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-from pipeline.export import to_csv_bytes, to_parquet_bytes  # noqa: E402
+from pipeline.exports import to_csv_bytes, to_parquet_bytes  # noqa: E402
 from pipeline.extract import Extractor, extract_report  # noqa: E402
 from pipeline.fields import actors as actor_field  # noqa: E402
 from pipeline.fields import casualties as casualty_field  # noqa: E402
@@ -47,7 +47,7 @@ from pipeline.fields.sources import find_sources, source_name  # noqa: E402
 from pipeline.ids import assign_ids  # noqa: E402
 from pipeline.io import atomic_write_files, json_bytes, read_report, records_jsonl  # noqa: E402
 from pipeline.narrative import link_records, narrative_records  # noqa: E402
-from pipeline.records import extract_document  # noqa: E402
+from pipeline.records import extract_document, report_country  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
 
 # Targets of issue 8.
@@ -159,7 +159,7 @@ def stage_times(extractor: Extractor, path: Path, repeat: int) -> tuple[list[tup
     blocks = document.entries
     texts = [b.text for b in blocks]
     docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
-    country = settings.report_countries.get(slug)
+    country = report_country(document.title, slug, tables, settings)
     timeline = extract_document(document, slug, nlp, tables, settings)
     narrative = narrative_records(document, slug, nlp, tables, settings)
 
@@ -175,12 +175,18 @@ def stage_times(extractor: Extractor, path: Path, repeat: int) -> tuple[list[tup
 
     def places():
         for doc, text in zip(docs, texts):
-            locations, mentioned = place_field.find_places(doc, tables, settings)
+            locations, mentioned = place_field.find_places(
+                doc, tables, settings, country_hint=country
+            )
             place_field.event_country(locations, mentioned, text, country)
 
     def actors():
         for doc in docs:
-            actor_field.find_actors(doc, tables, settings)
+            actor_field.find_actors(
+                doc, tables, settings,
+                home_force=tables.force_of(country, "state force"),
+                un_mission=tables.force_of(country, "international force"),
+            )
 
     def event_types():
         for text in texts:

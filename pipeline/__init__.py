@@ -23,6 +23,6 @@ def extract_text(text: str, report: str = "report"):
 
 def load(path):
     """Load an extracted JSONL (or Parquet) file as a pandas DataFrame, one row per record."""
-    from pipeline.export import load_frame
+    from pipeline.exports import load_frame
 
     return load_frame(path)

@@ -26,7 +26,8 @@ from pathlib import Path
 from pipeline.diff import (
     Change, DiffResult, change_rows_html, describe_value, diff_records, field_values,
 )
-from pipeline.io import ReportError, atomic_write_bytes, read_records, read_report
+from pipeline.io import ReportError, atomic_write_bytes, read_records
+from pipeline.readers import read_source
 from pipeline.schema import Evidence, Record, iter_evidence
 from pipeline.segment import clean, find_title, segment
 
@@ -456,7 +457,7 @@ def write_audit(records_path: Path, out: Path, old: Path | None = None, raw: Pat
         )
     raw_path = Path(raw) if raw is not None else Path("raw") / f"{reports[0]}.txt"
     try:
-        report = read_report(raw_path)
+        report = read_source(raw_path)
     except ReportError as e:
         raise ReportError(f"{e} (the report text of {records_path}: pass --raw)") from e
     check_evidence(records, report.text, raw_path, records_path)

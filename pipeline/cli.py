@@ -184,7 +184,7 @@ def cmd_audit(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from pipeline.export import export_file
+    from pipeline.exports import export_file
 
     path = export_file(args.records, args.format, args.out, dedupe=args.dedupe)
     out.print(f"wrote {path}", markup=False)

@@ -18,10 +18,12 @@ from spacy.language import Language
 
 from pipeline import __version__ as PIPELINE_VERSION
 from pipeline.checks import check_records
-from pipeline.export import to_csv_bytes, to_parquet_bytes
+from pipeline.exports import to_csv_bytes, to_parquet_bytes
 from pipeline.history import latest_records, save_run
 from pipeline.ids import assign_ids
-from pipeline.io import RawReport, ReportError, atomic_write_files, json_bytes, read_report, records_jsonl
+from pipeline.io import ReportError, atomic_write_files, json_bytes, records_jsonl
+from pipeline.readers import read_source
+from pipeline.readers.base import SourceText
 from pipeline.narrative import link_records, narrative_records
 from pipeline.nlp import ModelInfo, build_nlp
 from pipeline.records import extract_document
@@ -98,7 +100,7 @@ def field_counts(records: Sequence[Record]) -> dict[str, int]:
     }
 
 
-def extract_report(extractor: Extractor, report: RawReport, out_dir: Path) -> ReportResult:
+def extract_report(extractor: Extractor, report: SourceText, out_dir: Path) -> ReportResult:
     """Extract one decoded report and write its four files atomically into ``out_dir``."""
     started = time.perf_counter()
     try:
@@ -153,7 +155,7 @@ def _extract_one(
     """One report: its result, or its one-line error. Outside ``debug``, an unexpected exception
     (a bug a strange text brought out) is that report's error too."""
     try:
-        report = read_report(path)
+        report = read_source(path, (extractor or shared_extractor()).settings)
         return extract_report(extractor or shared_extractor(), report, out_dir), None
     except ReportError as e:
         return None, str(e)

@@ -78,7 +78,9 @@ def block_record(
     local_date = date_field.entry_date(header, text, settings) if date is None else None
     casualties = casualty_field.find_casualties(text)
     totals = casualty_field.total_counts(casualties)
-    locations, mentioned = place_field.find_places(doc, tables, settings)
+    locations, mentioned = place_field.find_places(
+        doc, tables, settings, country_hint=country_of_report
+    )
     country, country_evidence = place_field.event_country(locations, mentioned, text, country_of_report)
     # Plain "soldiers" and "peacekeepers" are the forces of the country the event happened in.
     actors, description, description_evidence = actor_field.find_actors(

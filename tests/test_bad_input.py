@@ -31,15 +31,16 @@ import pytest
 import pipeline.extract
 import pipeline.io
 from pipeline.cli import main
-from pipeline.export import to_csv_bytes, to_parquet_bytes
+from pipeline.exports import to_csv_bytes, to_parquet_bytes
 from pipeline.io import (
     ReportError,
     atomic_write_bytes,
     atomic_write_files,
-    read_report,
     records_jsonl,
 )
+from pipeline.readers import read_source as read_report
 from pipeline.segment import segment
+import pipeline.readers.decode
 
 from .conftest import ROOT
 
@@ -183,8 +184,8 @@ REFUSED = [
     ("white space only", b"  \n\t\n\r\n   \n", "holds only white space"),
     ("binary with NUL bytes", bytes(range(256)) * 8, "holds binary data"),
     ("binary without NUL bytes", NO_NUL_NOISE, "holds binary data"),
-    ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "is a PDF"),
-    ("HTML", b"<!DOCTYPE html>\n<html><body><p>Gunmen attack Gao.</p></body></html>", "is an HTML page"),
+    ("broken PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+     "is not a PDF that can be read"),
     ("docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "is a zip container"),
     ("truncated UTF-16", codecs.BOM_UTF16_LE + "- Gunmen".encode("utf-16-le")[:-1], "not valid UTF-16"),
 ]
@@ -241,7 +242,7 @@ def test_a_50_mb_report_is_refused_before_it_is_read(cli, tmp_path, sample):
 
 def test_the_limit_is_inclusive(monkeypatch, tmp_path):
     # A small limit stands in for the real one: the same comparisons, without 20 MB of test data.
-    monkeypatch.setattr(pipeline.io, "MAX_REPORT_BYTES", 1000)
+    monkeypatch.setattr(pipeline.readers.decode, "MAX_REPORT_BYTES", 1000)
     at_limit = tmp_path / "at.txt"
     at_limit.write_bytes(b"x" * 999 + b"\n")
     assert len(read_report(at_limit).text) == 1000
@@ -686,7 +687,7 @@ def test_the_command_line_a_user_runs(shell):
     assert "Traceback" not in err
     assert [line for line in err.splitlines() if line.startswith("error: ")] == [
         f"error: {bad['empty']}: the file is empty: there is no report text to extract",
-        f"error: {bad['pdf']}: is a PDF, not text: convert it first (e.g. pdftotext -layout)",
+        f"error: {bad['pdf']}: is not a PDF that can be read (a broken or cut-off file)",
         f"error: {bad['missing']}: no such file",
     ]
     assert not (folder / "out").exists()

@@ -12,15 +12,13 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pycountry
 import pytest
 
 import pipeline
-from pipeline import export
 from pipeline.cli import main as cli_main
-from pipeline.export import (
-    COUNTRIES,
-    INTER_BY_KIND,
-    GTD_TARGETS_BY_KIND,
+from pipeline.exports import (
+    EXPORT_SUFFIXES,
     acled_actors,
     acled_event,
     acled_table,
@@ -34,9 +32,12 @@ from pipeline.export import (
     load_frame,
     time_precision,
 )
+from pipeline.exports.acled import INTER_BY_KIND
+from pipeline.exports.countries import COUNTRY_NAMES, country_name, country_name_rows, country_number
+from pipeline.exports.gtd import GTD_TARGETS_BY_KIND
 from pipeline.io import ReportError, records_jsonl
 from pipeline.schema import Actor, Casualty, DateValue, Evidence, Location, Record, TextSpan
-from pipeline.tables import DATA_DIR, ActorKind, PlaceRow, load_rows
+from pipeline.tables import DATA_DIR, ActorKind, PlaceRow, TableError, load_rows
 
 # The columns as the brief and docs/exports.md give them: written out, not imported, so that a
 # change in the module fails here.
@@ -542,9 +543,56 @@ def test_iso_numeric_codes(code, number):
     assert row["iso"] == number
 
 
-def test_every_country_of_the_places_table_has_an_iso_code():
+def test_every_country_of_the_places_table_has_an_iso_code_and_a_name():
     countries = {row.country for row in load_rows(DATA_DIR / "places.csv", PlaceRow)}
-    assert countries - set(COUNTRIES) == set()
+    assert {c for c in countries if country_number(c) is None} == set()
+    assert {c for c in countries if country_name(c) == c} == set()
+
+
+# The names the exports wrote before pycountry replaced the hand-typed table: overrides, common
+# names and ISO names that pycountry releases have changed before ("Turkey" became "Türkiye").
+@pytest.mark.parametrize(("code", "name"), [
+    ("ML", "Mali"), ("CI", "Ivory Coast"), ("CZ", "Czech Republic"), ("PS", "Palestine"),
+    ("RU", "Russia"), ("SY", "Syria"), ("TR", "Turkey"), ("GB", "United Kingdom"),
+    ("US", "United States"), ("NL", "Netherlands"), ("GM", "Gambia"),
+    ("CF", "Central African Republic"), ("EH", "Western Sahara"), ("AE", "United Arab Emirates"),
+])
+def test_country_names_are_the_ones_acled_and_gtd_write(code, name):
+    assert country_name(code) == name
+    (row,) = acled_table([make(country=code)]).to_pylist()
+    assert row["country"] == name
+    assert gtd_row(make(country=code))["country_txt"] == name
+
+
+def test_a_code_pycountry_does_not_know_is_exported_as_written():
+    assert country_name("XK") == "XK" and country_number("XK") is None
+    assert country_name("ml") == "ml" and country_number("ml") is None
+
+
+def test_the_country_names_table_holds_only_overrides_one_per_code():
+    rows = country_name_rows()
+    assert rows and len({row.code for row in rows}) == len(rows)
+    for row in rows:
+        iso = pycountry.countries.get(alpha_2=row.code)
+        assert row.name not in (iso.name, getattr(iso, "common_name", None)), row.code
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("XX,Nowhere,test\n", r"country_names\.csv:2 \[code\] Value error, XX is not an ISO"),
+        ("ci,Ivory Coast,test\n", r"country_names\.csv:2 \[code\] String should match pattern"),
+        ("CI,Ivory Coast,test\nCI,Cote d'Ivoire,test\n", r"country_names\.csv:3 duplicate code 'CI'"),
+    ],
+)
+def test_a_bad_country_names_row_fails_at_load_time(tmp_path, monkeypatch, rows, message):
+    from pipeline.exports import countries
+
+    table = tmp_path / COUNTRY_NAMES.name
+    table.write_text("code,name,source\n" + rows, encoding="utf-8")
+    monkeypatch.setattr(countries, "COUNTRY_NAMES", table)
+    with pytest.raises(TableError, match=message):
+        countries.country_name_rows.__wrapped__()
 
 
 def test_timestamp_is_derived_from_the_records_not_the_clock():
@@ -774,5 +822,5 @@ def test_the_documented_columns_match_the_exports():
     doc = (Path(__file__).resolve().parent.parent / "docs" / "exports.md").read_text(encoding="utf-8")
     for column in ACLED_COLUMNS + GTD_COLUMNS + flat_row_columns():
         assert f"`{column}`" in doc, column
-    for suffix in export.EXPORT_SUFFIXES.values():
+    for suffix in EXPORT_SUFFIXES.values():
         assert f"`<stem>{suffix}`" in doc, suffix

@@ -14,7 +14,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.export import to_parquet_bytes
+from pipeline.exports import to_parquet_bytes
 from pipeline.io import records_jsonl
 from pipeline.schema import Record, iter_evidence
 from pipeline.segment import segment

@@ -31,6 +31,10 @@ GUIDELINE_ALIASES = [
     ("Islamic State in the Greater Sahara", "IS Sahel"), ("Dogon militia", "Dan Na Ambassagou"),
     ("Operation Barkhane", "French Armed Forces"),
 ]
+# The forces plain "soldiers" and "peacekeepers" stand for in a Mali event (the guidelines'
+# "Generic 'army', 'soldiers', 'troops' in a Mali event are the Malian Armed Forces; 'U.N.
+# peacekeepers' are MINUSMA"); pipeline.records passes those of the event's country.
+MALI = {"home_force": "Malian Armed Forces", "un_mission": "MINUSMA"}
 # Merges and renamings the report dates (sections "Radicalization and Foreign Fighters").
 DATED = [
     ("AQIM", "JNIM", "2017-03"),
@@ -320,7 +324,7 @@ def _roles(actors):
 @needs_model
 @pytest.mark.parametrize("text, perpetrators, targets, description", ENTRIES + KNOWN_MISSES)
 def test_find_actors(parse, tables, text, perpetrators, targets, description):
-    actors, found_description, _ = find_actors(parse(text), tables, Settings())
+    actors, found_description, _ = find_actors(parse(text), tables, Settings(), **MALI)
     assert _roles(actors) == (perpetrators, targets)
     assert found_description == description
 
@@ -328,7 +332,7 @@ def test_find_actors(parse, tables, text, perpetrators, targets, description):
 @needs_model
 @pytest.mark.parametrize("text", [case[0] for case in ENTRIES])
 def test_evidence_offsets_are_local_to_the_text(parse, tables, text):
-    actors, description, evidence = find_actors(parse(text), tables, Settings())
+    actors, description, evidence = find_actors(parse(text), tables, Settings(), **MALI)
     for actor in actors:
         ev = actor.evidence
         assert text[ev.start:ev.end] == ev.text == actor.text
@@ -345,14 +349,14 @@ def test_the_sources_tail_never_yields_actors(nlp, tables):
             "in N'gorkou, central Mali. At least nine people are killed. Sources: News 24, "
             "News24, GardaWorld, GardaWorld, U.S. Department of State, Voice of America, Long "
             "War Journal, International Criminal Court, United Nations")
-    assert find_actors(nlp(text), tables, Settings()) == ([], None, None)
+    assert find_actors(nlp(text), tables, Settings(), **MALI) == ([], None, None)
 
 
 @needs_model
 def test_an_actor_named_in_the_body_and_the_tail_is_read_in_the_body(nlp, tables):
     text = ("July 24, 2023: The U.S. Department of the Treasury designates three Malian security "
             "and political officials. Source: U.S. Department of the Treasury")
-    actors, _, _ = find_actors(nlp(text), tables, Settings())
+    actors, _, _ = find_actors(nlp(text), tables, Settings(), **MALI)
     assert [(a.name, a.role, a.attribution, a.evidence.start) for a in actors] == [
         ("U.S. Department of the Treasury", "perpetrator", "stated", 19)
     ]
@@ -363,7 +367,7 @@ def test_other_actors_keep_no_attribution(nlp, tables):
     text = ("May 30, 2023: The U.S. Department of the Treasury designates Ivan Aleksandrovich "
             "Maslov, a Wagner Group senior official who leads the group's forces in Mali. "
             "Source: U.S. Department of the Treasury")
-    actors, _, _ = find_actors(nlp(text), tables, Settings())
+    actors, _, _ = find_actors(nlp(text), tables, Settings(), **MALI)
     assert [(a.name, a.role, a.attribution) for a in actors] == [
         ("U.S. Department of the Treasury", "perpetrator", "stated"),
         ("Wagner Group", "other", None),
@@ -373,14 +377,14 @@ def test_other_actors_keep_no_attribution(nlp, tables):
 @needs_model
 def test_an_entry_without_actors(nlp, tables):
     text = "Islamists destroy UNESCO world heritage sites, including Sufi shrines, in Timbuktu, Mali."
-    actors, description, _ = find_actors(nlp(text), tables, Settings())
+    actors, description, _ = find_actors(nlp(text), tables, Settings(), **MALI)
     assert [(a.name, a.role) for a in actors] == [("UNESCO", "other")]
     assert description == "islamists"
 
 
 @needs_model
 def test_empty_text(nlp, tables):
-    assert find_actors(nlp(""), tables, Settings()) == ([], None, None)
+    assert find_actors(nlp(""), tables, Settings(), **MALI) == ([], None, None)
 
 
 # --- the same rules without a parser ----------------------------------------------------------------
@@ -400,7 +404,7 @@ WITHOUT_MODEL = [ENTRIES[k] for k in (1, 3, 10, 17, 18, 31)]
 
 @pytest.mark.parametrize("text, perpetrators, targets, description", WITHOUT_MODEL)
 def test_find_actors_without_the_model(blank_nlp, tables, text, perpetrators, targets, description):
-    actors, found_description, _ = find_actors(blank_nlp(text), tables, Settings())
+    actors, found_description, _ = find_actors(blank_nlp(text), tables, Settings(), **MALI)
     assert _roles(actors) == (perpetrators, targets)
     assert found_description == description
 
@@ -417,7 +421,7 @@ _WORDS = ("JNIM", "militants", "ambush", "claims", "responsibility", "suspected"
 @given(st.lists(st.sampled_from(_WORDS), max_size=30))
 def test_any_sequence_of_report_words(blank_nlp, tables, words):
     text = " ".join(words)
-    actors, description, evidence = find_actors(blank_nlp(text), tables, Settings())
+    actors, description, evidence = find_actors(blank_nlp(text), tables, Settings(), **MALI)
     tail = text.rfind("Sources:")
     for actor in actors:
         assert text[actor.evidence.start:actor.evidence.end] == actor.text
@@ -448,5 +452,5 @@ MAIN_SUBJECTS = [
 @needs_model
 @pytest.mark.parametrize("text, names", MAIN_SUBJECTS)
 def test_the_subject_of_the_main_verb_acts(parse, tables, text, names):
-    actors, _, _ = find_actors(parse(text), tables, Settings())
+    actors, _, _ = find_actors(parse(text), tables, Settings(), **MALI)
     assert [a.name for a in actors if a.role == "perpetrator"] == names

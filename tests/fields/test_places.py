@@ -26,7 +26,7 @@ def parse(nlp, text):
 
 
 def places_of(nlp, tables, text):
-    locations, mentioned = find_places(parse(nlp, text), tables, Settings())
+    locations, mentioned = find_places(parse(nlp, text), tables, Settings(), country_hint="ML")
     country, evidence = event_country(locations, mentioned, text, "ML")
     return locations, mentioned, country, evidence
 
@@ -105,7 +105,7 @@ def test_every_spelling_resolves_to_its_row(tables):
     ],
 )
 def test_report_spellings_resolve(tables, spelling, name, country):
-    row, method = resolve_place(spelling, tables.places)
+    row, method = resolve_place(spelling, tables.places, country_hint="ML")
     assert (row.name, row.country, method) == (name, country, "table")
 
 
@@ -114,7 +114,7 @@ def test_fuzzy_match_of_a_spelling_the_table_lacks(tables):
         r.model_copy(update={"variants": "Sevare"}) if r.name == "Sévaré" else r
         for r in tables.places
     )
-    row, method = resolve_place("Sèvre", places)
+    row, method = resolve_place("Sèvre", places, country_hint="ML")
     assert row.name == "Sévaré"
     assert method.startswith("fuzzy:") and float(method.split(":")[1]) >= 90
 
@@ -122,7 +122,7 @@ def test_fuzzy_match_of_a_spelling_the_table_lacks(tables):
 @pytest.mark.parametrize("name", ["Koro", "Kadji", "Gossi"])
 def test_no_fuzzy_match_inside_a_longer_name(tables, name):
     # WRatio scores "Koro" 90 against "Koulikoro" and "Kadji" 90 against "Kadji camp".
-    assert resolve_place(name, without(tables, name).places) is None
+    assert resolve_place(name, without(tables, name).places, country_hint="ML") is None
 
 
 # --- event locations and country on real entries ---------------------------------------------
@@ -523,7 +523,7 @@ def test_ner_finds_a_place_the_rules_miss(nlp, tables):
     )
     with nlp.select_pipes(disable=["entity_ruler"]):
         doc = nlp(text)
-    locations, _ = find_places(doc, without(tables, "Sebekoro"), Settings())
+    locations, _ = find_places(doc, without(tables, "Sebekoro"), Settings(), country_hint="ML")
     assert [(loc.name, loc.lat, loc.evidence.method) for loc in locations] == [
         ("Sebekoro", None, "ner")
     ]
@@ -548,7 +548,7 @@ def test_timeline_against_gold(nlp, tables, mali_raw):
         docs = list(nlp.pipe([e.text for e in entries]))
     tp = fp = fn = right = 0
     for entry, doc in zip(entries, docs):
-        locations, mentioned = find_places(doc, tables, Settings())
+        locations, mentioned = find_places(doc, tables, Settings(), country_hint="ML")
         country, _ = event_country(locations, mentioned, entry.text, "ML")
         predicted = {canon.place(loc.name) for loc in locations}
         expected = {canon.place(name) for name in gold[entry.n]["locations"]}

@@ -1,0 +1,82 @@
+"""Places: where an entry's event happened, the other places it names, and the event's country.
+
+spaCy finds the spans: the entity ruler labels every spelling of ``places.csv`` ``PLACE`` (and the
+actors' names ``ACTOR``, which win over a place inside them by being longer); context patterns
+("the village of X", "X, central Mali") and the statistical NER (``GPE``/``LOC``) find the names
+the table does not know. This module decides, with the labelling guidelines
+(tests/gold/GUIDELINES.md, "Locations" and "Country"):
+
+- which table row a span means: "Gao" is the town unless the text says "Gao region" or "the
+  region of Gao"; "Timbuktu" after "Niafounke district in" is the region holding Niafounke;
+- which places are the event's: those of the first sentence, of a sentence opening another
+  incident ("That same day ... in Kayes"), of a tally sentence ("The attacks kill four in
+  Gorey"), and both ends of "between X and Y". The rest goes to ``mentioned_places``, as do
+  destinations ("heading toward a refugee camp in Mauritania"), where hostages were once taken
+  ("who had been kidnapped ... in Timbuktu"), reference points ("Kwala, north of Bamako"), sites
+  (a hotel, a camp), countries and vague areas ("the Sahel");
+- the most specific level only: a region is dropped when a place inside it is a location
+  ("Aguelhok, in Mali's northern Kidal region" is Aguelhok);
+- ``geo_precision`` as ACLED uses it: 1 the place, 2 near it or a district, 3 a region alone
+  (its capital's coordinates stand in).
+
+The "Sources:" tail of an entry never yields a place ("Voice of America", "France 24").
+Evidence offsets are local to the text the functions receive.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.fields.places.context import _ATTACHED, _body_end, _in_name
+from pipeline.fields.places.country import event_country
+from pipeline.fields.places.judge import _judge, _location
+from pipeline.fields.places.mentions import _collect
+from pipeline.fields.places.resolve import resolve_place
+from pipeline.schema import Location
+from pipeline.settings import Settings
+from pipeline.tables import Tables, fold
+
+__all__ = ["event_country", "find_places", "resolve_place"]
+
+
+def find_places(
+    doc: Doc, tables: Tables, settings: Settings, *, country_hint: str | None = None
+) -> tuple[list[Location], list[Location]]:
+    """The event's locations and the other places an entry names, from its spaCy Doc.
+
+    ``country_hint`` decides between rows of the same spelling in two countries.
+
+    >>> from pipeline.nlp import build_nlp
+    >>> from pipeline.tables import load_tables
+    >>> nlp, _ = build_nlp()
+    >>> doc = nlp("October 3, 2016: Unidentified assailants target a camp hosting a U.N. "
+    ...     "peacekeeping mission in Aguelhok, in Mali's northern Kidal region. Source: News24")
+    >>> locations, mentioned = find_places(doc, load_tables(), Settings(), country_hint="ML")
+    >>> [(p.name, p.geo_precision) for p in locations], [p.name for p in mentioned]
+    ([('Aguelhok', 1)], ['Mali', 'Kidal'])
+    """
+    text = doc.text
+    places = tables.places
+    body_end = _body_end(text)
+    mentions = [
+        m
+        for m in _collect(doc, places, country_hint, settings.fuzzy_cutoff)
+        if m.start < body_end and not _in_name(text, m.start, m.end)
+    ]
+    # An unknown name takes its country from the words after it: "in Dembo, central Mali".
+    for m, nxt in zip(mentions, mentions[1:]):
+        if m.row is None and nxt.row is not None and nxt.row.kind == "country":
+            if _ATTACHED.match(text[m.end : nxt.start]):
+                m.country = nxt.row.country
+    events = _judge(text, mentions, places)
+    locations = [_location(m, text, places, as_event=True) for m in events]
+    mentioned: list[Location] = []
+    seen = {fold(loc.name) for loc in locations}
+    for m in mentions:
+        if any(m is e for e in events):
+            continue
+        loc = _location(m, text, places, as_event=False)
+        if fold(loc.name) not in seen:
+            seen.add(fold(loc.name))
+            mentioned.append(loc)
+    return locations, mentioned

@@ -1,0 +1,158 @@
+"""What a layout finder proposes: entries with their date, body and sources spans, and sections.
+
+A finder reads a ``SourceText`` and proposes the timeline entries of the layout it knows, with
+how well that layout fits the document (``Proposal.fit``); ``pipeline.layouts.detect`` chooses
+or mixes the proposals. An ``Entry`` carries everything later stages need to know about where
+things are, so no field looks for the date header or the sources tail again:
+
+- ``clean``: the entry's cleaned text (markup, page headers and list markers removed) with the
+  offset of every character in the source text;
+- ``header``: the words of its date as the entry opens with it, in source offsets;
+- ``body_start`` / ``body_end``: where its narrative lies in the cleaned text, after the date
+  header and before the outlet list;
+- ``year``: for a date without a year, the year the document gives it and the rule that did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.readers.base import SourceText
+from pipeline.settings import Settings
+from pipeline.text import CleanText, sources_start
+
+
+@dataclass(frozen=True)
+class Header:
+    """The date an entry opens with; ``text`` is its words, ``start``/``end`` source offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """The year a date without one takes from the document, and the rule that chose it
+    ("year_heading", "neighbours", "dateline", "title")."""
+
+    year: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the source range it governs (up to the next heading)."""
+
+    title: str
+    start: int
+    end: int
+    heading_start: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A timeline entry, or a narrative paragraph or sentence."""
+
+    kind: str  # "timeline" or "narrative"
+    n: int  # 1-based position among the entries of its kind
+    section: str
+    start: int  # source offsets of the whole entry (page headers inside it included)
+    end: int
+    clean: CleanText
+    header: Header | None = None
+    layout: str = "prose"
+    body_start: int = 0  # in the cleaned text
+    body_end: int | None = None  # in the cleaned text; None: to its end
+    year: YearContext | None = None
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    @property
+    def body(self) -> tuple[int, int]:
+        """The narrative part of the cleaned text: after the date header, before the sources."""
+        return self.body_start, len(self.clean.text) if self.body_end is None else self.body_end
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A finder's entries for a document and how well its layout fits (0 to 1)."""
+
+    layout: str
+    entries: list[Entry]
+    fit: float
+    # Source ranges the entries cover: other finders do not propose entries inside them.
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report read and segmented: its entries, its prose paragraphs, what was noticed."""
+
+    source: SourceText
+    title: str | None
+    sections: list[Section]
+    entries: list[Entry]
+    paragraphs: list[Entry]
+    warnings: list[str]
+    layouts: dict[str, int] = field(default_factory=dict)  # entries per layout found
+
+    @property
+    def raw(self) -> str:
+        return self.source.text
+
+
+def body_span(clean: CleanText, header_text: str | None) -> tuple[int, int | None]:
+    """Where an entry's narrative lies in its cleaned text: after "<date>: " when the text opens
+    with its header, before the last outlet list.
+
+    >>> from pipeline.text import clean
+    >>> body_span(clean("May 3, 2017: A base is hit. Sources: AP", 0), "May 3, 2017")
+    (13, 28)
+    """
+    text = clean.text
+    start = 0
+    if header_text and text.startswith(header_text):
+        m = re.match(r"\s*[:.\-–—]*\s*", text[len(header_text):])
+        start = len(header_text) + (m.end() if m else 0)
+    tail = sources_start(text, start)
+    return start, tail
+
+
+def find_sections(source: SourceText) -> list[Section]:
+    """The sections of a document: an introduction, then one per heading line."""
+    text = source.text
+    headings = [k for k, line in enumerate(source.lines) if line.kind == "heading"]
+    sections: list[Section] = []
+    first_text = next((k for k, line in enumerate(source.lines)
+                       if line.kind not in ("blank", "metadata")), 0)
+    lines = source.lines
+    # The introduction starts after the title line (there is none when the text opens with a
+    # bullet).
+    intro_start = lines[first_text].end + 1 if lines and source.title else 0
+    if not headings or lines[headings[0]].start > intro_start:
+        end = lines[headings[0]].start if headings else len(text)
+        sections.append(Section("Introduction", intro_start, end, intro_start))
+    for i, k in enumerate(headings):
+        start = lines[k].start
+        end = lines[headings[i + 1]].start if i + 1 < len(headings) else len(text)
+        sections.append(Section(text[lines[k].start : lines[k].end].strip(), lines[k].end + 1,
+                                end, start))
+    return sections
+
+
+def section_for(pos: int, kind: str, sections: list[Section], settings: Settings) -> str:
+    """The heading governing ``pos``. Timeline entries belong to the incident section even when a
+    sub-heading ("La Terrasse Restaurant and Radisson Blu Hotel Attack") stands between."""
+    current = [s for s in sections if s.heading_start <= pos]
+    if not current:
+        return "Introduction"
+    if kind == "timeline":
+        pattern = re.compile(settings.timeline_section_pattern, re.IGNORECASE)
+        for s in reversed(current):
+            if pattern.search(s.title):
+                return s.title
+    return current[-1].title

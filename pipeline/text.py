@@ -1,0 +1,307 @@
+"""The text toolkit every stage shares: markup cleaning with offsets, the one sentence splitter,
+the one sources-tail parser and the one date-header parser.
+
+- ``clean`` removes the markup of markdown-ish text ("**", "[Name](#)" kept as "Name",
+  "*al-Naba*", the escapes "\\$", "\\(", "\\)"), drops page-header lines and stray "-" lines,
+  and folds white space; every character of the result keeps the offset of the character it came
+  from (``CleanText.raw_span``), so a span found in cleaned text maps back to the source text.
+- ``split_sentences`` cuts at ". ", "! ", "? " (and closing quotes or brackets) before a capital,
+  a digit or an opening quote, unless the period closes an abbreviation ("U.N.", "Dr.", "a.m.").
+- ``sources_start`` finds the outlet list that ends an entry ("Sources: Defense Post, Reuters")
+  or a paragraph ("(Sources: ...)").
+- ``match_date_header`` recognises the date an entry opens with, in every common written form
+  ("**February 7, 2025:**", "January 12:", "18 Jan 2012:", "2012-03-10 -", "March 3, 2013 —",
+  "Oct. 12, 2000 The bombing ...", "2017: 22 March"), and says where its body starts. What the
+  date means (its range and precision) is decided in ``pipeline.fields.dates``.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+# --- markup --------------------------------------------------------------------------------------
+
+# Markup tokens removed from cleaned text. Single "*" pairs are italics ("*al-Naba*"). Escapes are
+# the backslash escapes a markdown converter writes ("\$150,000", "\(AQIM\)").
+_MARKUP = re.compile(
+    r"(?P<bold>\*\*)"
+    r"|(?P<link>\[(?:[^\]\\]|\\.)*\]\([^)\s]*\))"
+    r"|(?P<escape>\\[$()\[\]*_#.-])"
+    r"|(?P<italic>(?<![*\w])\*(?=[^\s*])(?:[^*\n])+?(?<=[^\s*])\*(?![*\w]))"
+)
+_SPACE = re.compile(r"\s+")
+# Lines holding only "-": a PDF converter's leftover list markers.
+STRAY_DASH = re.compile(r"^[ \t]*-[ \t]*$")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text and, for every character, the offset of the source character it came from.
+
+    >>> t = clean("**Feb 7:** [Reuters](#)", 0)
+    >>> t.text, t.raw_span(7, 14)
+    ('Feb 7: Reuters', (12, 19))
+    """
+
+    text: str
+    offsets: array
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the cleaned text to a span of the source text (``end`` exclusive)."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else self.offsets[-1] + 1
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def slice(self, start: int, end: int) -> CleanText:
+        """The part ``[start:end]`` of this text, its offsets kept.
+
+        >>> clean("a **b** c", 0).slice(2, 5).raw_span(0, 1)
+        (4, 5)
+        """
+        return CleanText(self.text[start:end], array("l", self.offsets[start:end]))
+
+
+def clean(raw: str, start: int, end: int | None = None, *, page_header: str | None = None) -> CleanText:
+    """Clean ``raw[start:end]``: drop page headers and stray dashes, markup, fold white space.
+
+    >>> clean("a **b**\\n-\\nc [D](#)", 0).text
+    'a b c D'
+    """
+    end = len(raw) if end is None else end
+    chars: list[str] = []
+    pos = array("l")
+    line_start = start
+    while line_start < end:
+        nl = raw.find("\n", line_start, end)
+        line_end = end if nl < 0 else nl
+        line = raw[line_start:line_end]
+        dropped = STRAY_DASH.match(line) or (
+            page_header is not None and line.strip() == page_header
+        )
+        if not dropped:
+            _emit_markup_free(raw, line_start, line_end, chars, pos)
+        if nl < 0:
+            break
+        chars.append(" ")
+        pos.append(nl)
+        line_start = nl + 1
+    return _fold_space("".join(chars), pos)
+
+
+def _emit_markup_free(raw: str, start: int, end: int, chars: list[str], pos: array) -> None:
+    """Append the characters of ``raw[start:end]`` without markup, with their offsets."""
+    i = start
+    for m in _MARKUP.finditer(raw, start, end):
+        for k in range(i, m.start()):
+            chars.append(raw[k])
+            pos.append(k)
+        if m.group("link"):
+            name_start = m.start() + 1
+            name_end = raw.index("](", name_start) if "](" in m.group() else m.end()
+            # The link text itself may hold escapes: "[al-Qaeda ... \(AQIM\)](#)".
+            _emit_markup_free(raw, name_start, name_end, chars, pos)
+        elif m.group("escape"):
+            chars.append(raw[m.start() + 1])
+            pos.append(m.start() + 1)
+        elif m.group("italic"):
+            _emit_markup_free(raw, m.start() + 1, m.end() - 1, chars, pos)
+        i = m.end()
+    for k in range(i, end):
+        chars.append(raw[k])
+        pos.append(k)
+
+
+def _fold_space(text: str, pos: array) -> CleanText:
+    out: list[str] = []
+    out_pos = array("l")
+    i = 0
+    for m in _SPACE.finditer(text):
+        out.append(text[i : m.start()])
+        out_pos.extend(pos[i : m.start()])
+        out.append(" ")
+        out_pos.append(pos[m.start()])
+        i = m.end()
+    out.append(text[i:])
+    out_pos.extend(pos[i:])
+    folded = "".join(out)
+    lead = len(folded) - len(folded.lstrip(" "))
+    trail = len(folded.rstrip(" "))
+    return CleanText(folded[lead:trail], out_pos[lead:trail])
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+# A sentence ends at . ! ? and the closing quotes or brackets after it, before white space and a
+# capital, a digit or an opening quote or bracket.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# ... unless the period closes an abbreviation: "U.N. Security Council", "Dr. Mahamadou Diawara",
+# "the U.S. federal court", "9 a.m. Monday".
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|No|Jr|vs|a\.m|p\.m)\.)$"
+)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` as (start, end) offsets: each ends after its
+    punctuation (a closing quote after it belongs to no sentence), trailing space left out.
+
+    >>> t = "A U.N. convoy strikes an IED. Two die."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['A U.N. convoy strikes an IED.', 'Two die.']
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cut = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.start() + 1
+        if _ABBREVIATION.search(text, max(cut, stop - 12), stop):
+            continue
+        spans.append((cut, stop))
+        cut = m.end()
+    if text[cut:end].strip():
+        spans.append((cut, len(text[:end].rstrip())))
+    return spans
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> int:
+    """The index of the sentence holding ``pos`` (the last one for a position after them all).
+
+    >>> sentence_at([(0, 5), (6, 10)], 7)
+    1
+    """
+    for i, (start, end) in enumerate(spans):
+        if start <= pos < end:
+            return i
+    return len(spans) - 1
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+# The label of the outlet list that ends an entry ("Source: Reuters", "Sources: Defense Post,
+# France 24") or a prose paragraph ("(Sources: ...)").
+SOURCES_LABEL = re.compile(r"\bSources?:")
+
+
+def sources_start(text: str, start: int = 0) -> int | None:
+    """Where the last outlet list of ``text[start:]`` begins (its "(" when it has one), or None.
+
+    >>> t = "kills 5. (Sources: CNN)"
+    >>> t[sources_start(t):]
+    '(Sources: CNN)'
+    """
+    last = None
+    for m in SOURCES_LABEL.finditer(text, start):
+        last = m
+    if last is None:
+        return None
+    return last.start() - 1 if last.start() > start and text[last.start() - 1] == "(" else last.start()
+
+
+# --- dates at the head of an entry ---------------------------------------------------------------
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+# Month names and their abbreviations, any case ("MAY 21, 2012", "Sept. 17", "Jan 7-9").
+MONTH = (
+    r"(?:(?i:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)|(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?,?\s+)"
+_PART = r"(?:(?i:early|mid|late)-?\s*)"
+# One date as an entry opens with it. Day ranges inside a month ("Jan 7-9, 2015", "December 24-31,
+# 1999", "14-15 April") and ranges of two dates ("July 25, 2024 - July 27, 2024") are one date here.
+_ONE = (
+    rf"(?:{_WEEKDAY}?{_PART}?{MONTH}(?![a-z])\s*(?:{DAY}(?:\s*[-–]\s*{DAY})?(?!\d)(?!:\d)(?:,?\s+{YEAR})?"
+    rf"|,?\s+{YEAR})"
+    rf"|{_WEEKDAY}?{DAY}(?:\s*[-–]\s*{DAY})?[\s-]+{MONTH}(?![a-z])(?:,?\s+{YEAR})?"
+    rf"|{YEAR}-[01]\d-[0-3]\d"
+    rf"|{_PART}{YEAR}"
+    rf"|{MONTH}(?![a-z]))"
+)
+DATE_EXPR = rf"{_ONE}(?:\s*[-–]\s*{_ONE})?"
+# A lone year is a header only with a separator after it ("- 2002: ...").
+_LONE_YEAR = rf"{YEAR}"
+# "2017: 22 March": the year first, then the day.
+_YEAR_FIRST = rf"{YEAR}\s*:\s*{DAY}\s+{MONTH}(?![a-z])"
+# What separates a header date from the entry's body: a colon, a dash or an em dash, a double
+# hyphen, a full stop after a month-day ("Jan 12. –"); with optional place words between
+# ("Month D – City").
+_SEPARATOR = r"\s*(?:\.\s*)?(?::|--?|–|—)\s*|\.\s+"
+_BOLD_HEADER = re.compile(r"\*\*(?P<date>[^*\n]*?)\s*:\s*\*\*")
+_HEADER = re.compile(
+    rf"(?P<date>{_YEAR_FIRST}|{DATE_EXPR}|{_LONE_YEAR})(?P<sep>{_SEPARATOR}|\s+(?=[A-Z\"“])|\s*$)"
+)
+
+
+@dataclass(frozen=True)
+class DateHeader:
+    """The date an entry opens with: the date's words and where the body starts (offsets)."""
+
+    date_start: int
+    date_end: int
+    body_start: int
+    bold: bool = False
+    separator: str = ""
+
+    def date_text(self, text: str) -> str:
+        return text[self.date_start : self.date_end]
+
+
+def match_bold_header(text: str, pos: int = 0) -> DateHeader | None:
+    """A bold date header "**February 7, 2025:**" at ``pos`` (the Mali report's bullets).
+
+    The empty header "**- :**" is matched too; its date text is "-".
+
+    >>> h = match_bold_header("**May 2, 2017:** Gunmen attack.")
+    >>> h.date_text("**May 2, 2017:** Gunmen attack."), h.body_start
+    ('May 2, 2017', 16)
+    """
+    m = _BOLD_HEADER.match(text, pos)
+    if not m:
+        return None
+    raw = m.group("date")
+    start = m.start("date") + (len(raw) - len(raw.lstrip()))
+    return DateHeader(start, m.start("date") + len(raw.rstrip()), m.end(), bold=True, separator=":")
+
+
+def match_date_header(text: str, pos: int = 0) -> DateHeader | None:
+    """The date an entry's text opens with at ``pos``, in any common written form, or None.
+
+    A date with no separator after it counts only when it has a year and a capitalised word
+    follows ("Oct. 12, 2000 The bombing of the USS Cole ..."), or when it is all the text holds
+    (a date line: "Feb 7", "Saturday August 6", "Early 2006"); a lone year needs a separator
+    ("2002: ..."), so "2015 was a year of ..." is not a header.
+
+    >>> t = "18 Jan 2012: Two soldiers die."
+    >>> h = match_date_header(t); t[h.date_start:h.date_end], t[h.body_start:]
+    ('18 Jan 2012', 'Two soldiers die.')
+    >>> match_date_header("May 2015 saw attacks") is None
+    True
+    """
+    bold = match_bold_header(text, pos)
+    if bold is not None:
+        return bold
+    m = _HEADER.match(text, pos)
+    if not m:
+        return None
+    date = m.group("date")
+    sep = m.group("sep").strip()
+    alone = m.end() == len(text)
+    has_year = bool(re.search(YEAR + r"\b", date)) and not re.fullmatch(YEAR, date)
+    if alone and not sep:
+        sep = "end"
+    elif not sep and not has_year:
+        return None
+    if re.fullmatch(YEAR, date) and sep not in (":", "-", "--", "–", "—", "end"):
+        return None
+    # A bare month ("May: ...") is a header only with a colon.
+    if re.fullmatch(MONTH, date) and sep != ":":
+        return None
+    return DateHeader(m.start("date"), m.end("date"), m.end(), separator=sep)
