@@ -45,10 +45,12 @@ from pipeline.fields import event_type as event_field  # noqa: E402
 from pipeline.fields import places as place_field  # noqa: E402
 from pipeline.fields.sources import find_sources, source_name  # noqa: E402
 from pipeline.ids import assign_ids  # noqa: E402
-from pipeline.io import atomic_write_files, json_bytes, read_report, records_jsonl  # noqa: E402
-from pipeline.narrative import link_records, narrative_records  # noqa: E402
-from pipeline.records import extract_document, report_country  # noqa: E402
-from pipeline.segment import segment  # noqa: E402
+from pipeline.io import atomic_write_files, json_bytes, records_jsonl  # noqa: E402
+from pipeline.layouts.detect import segment  # noqa: E402
+from pipeline.links import link_records  # noqa: E402
+from pipeline.readers import read_source  # noqa: E402
+from pipeline.records import extract_entries  # noqa: E402
+from pipeline.scope import report_scope  # noqa: E402
 
 # Targets of issue 8.
 TARGET_RATIO = 1.5  # whole extraction / bare spaCy
@@ -138,7 +140,7 @@ def child(path: Path, out_dir: Path, rerun: bool) -> None:
     figures = {"load": time.perf_counter() - started}
     for run in ("job", "rerun") if rerun else ("job",):
         wall, cpu = time.perf_counter(), time.process_time()
-        result = extract_report(extractor, read_report(path), out_dir)
+        result = extract_report(extractor, read_source(path), out_dir)
         figures[run] = time.perf_counter() - wall
         figures[f"{run}_cpu"] = time.process_time() - cpu
     figures["records"] = len(result.records)
@@ -148,20 +150,21 @@ def child(path: Path, out_dir: Path, rerun: bool) -> None:
 def stage_times(extractor: Extractor, path: Path, repeat: int) -> tuple[list[tuple[str, Timing]], dict]:
     """Timings of each stage over the whole report, each stage's function called directly.
 
-    The stages are those ``Extractor.extract_text`` runs, in its order; the facts returned hold
+    The stages are those ``Extractor.extract_source`` runs, in its order; the facts returned hold
     the texts spaCy reads in a whole extraction (timeline entries and narrative sentences), for
     the bare spaCy comparison.
     """
     settings, tables, nlp = extractor.settings, extractor.tables, extractor.nlp
-    report = read_report(path)
+    report = read_source(path, settings)
     raw, slug = report.text, report.slug
-    document = segment(raw, settings)
+    document = segment(report, settings)
+    scope = report_scope(document, slug, tables, settings)
     blocks = document.entries
     texts = [b.text for b in blocks]
     docs = list(nlp.pipe(texts, batch_size=settings.batch_size))
-    country = report_country(document.title, slug, tables, settings)
-    timeline = extract_document(document, slug, nlp, tables, settings)
-    narrative = narrative_records(document, slug, nlp, tables, settings)
+    country = scope.country
+    timeline = extract_entries(blocks, raw, slug, nlp, tables, scope, settings)
+    narrative = extract_entries(document.events, raw, slug, nlp, tables, scope, settings)
 
     def dates():
         values = [
@@ -170,27 +173,27 @@ def stage_times(extractor: Extractor, path: Path, repeat: int) -> tuple[list[tup
         date_field.infer_bounds(values)
 
     def casualties():
-        for text in texts:
-            casualty_field.total_counts(casualty_field.find_casualties(text))
+        for b in blocks:
+            casualty_field.total_counts(casualty_field.find_casualties(b.text, b.body))
 
     def places():
-        for doc, text in zip(docs, texts):
+        for doc, b in zip(docs, blocks):
             locations, mentioned = place_field.find_places(
-                doc, tables, settings, country_hint=country
+                doc, tables, settings, country_hint=country, body=b.body
             )
-            place_field.event_country(locations, mentioned, text, country)
+            place_field.event_country(locations, mentioned, b.text, country)
 
     def actors():
-        for doc in docs:
+        for doc, b in zip(docs, blocks):
             actor_field.find_actors(
                 doc, tables, settings,
                 home_force=tables.force_of(country, "state force"),
-                un_mission=tables.force_of(country, "international force"),
+                un_mission=tables.force_of(country, "international force"), body=b.body,
             )
 
     def event_types():
-        for text in texts:
-            event_field.classify_event(text)
+        for b in blocks:
+            event_field.classify_event(b.text, b.body)
 
     def sources():
         for b in blocks:
@@ -207,8 +210,9 @@ def stage_times(extractor: Extractor, path: Path, repeat: int) -> tuple[list[tup
     outputs = {out_dir / f"{slug}.{name}": make() for name, make in files.items()}
 
     stages = [
-        ("reading (read_report)", best_of(repeat, lambda: read_report(path))),
-        ("segmentation (segment)", best_of(repeat, lambda: segment(raw, settings))),
+        ("reading (read_source)", best_of(repeat, lambda: read_source(path, settings))),
+        ("segmentation (segment)", best_of(repeat, lambda: segment(report, settings))),
+        ("scope (report_scope)", best_of(repeat, lambda: report_scope(document, slug, tables, settings))),
         ("spaCy over the entries (nlp.pipe)",
          best_of(repeat, lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)))),
         ("dates", best_of(repeat, dates)),
@@ -218,7 +222,7 @@ def stage_times(extractor: Extractor, path: Path, repeat: int) -> tuple[list[tup
         ("event type", best_of(repeat, event_types)),
         ("sources", best_of(repeat, sources)),
         ("narrative records (spaCy and fields)",
-         best_of(repeat, lambda: narrative_records(document, slug, nlp, tables, settings))),
+         best_of(repeat, lambda: extract_entries(document.events, raw, slug, nlp, tables, scope, settings))),
         ("ids (assign_ids, no previous run)",
          best_of(repeat, lambda: assign_ids(timeline + narrative, slug, None))),
         ("same-event links (link_records)", best_of(repeat, lambda: link_records(narrative, timeline))),
@@ -340,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{rss:.0f}",
             )
     console.print(
-        "job: read_report + extract_report (extraction and the four files, the run's copy under "
+        "job: read_source + extract_report (extraction and the four files, the run's copy under "
         "runs/ included), model load apart; re-run: the same again into the same folder, ids "
         "aligned to the first run"
     )

@@ -11,7 +11,7 @@ block, so nothing from the report ever reaches a ``<script>`` element. Same reco
 
 Evidence offsets point into the raw report; the entry is shown as its cleaned text (markup and
 page headers removed) when segmenting the raw report gives that same text, with each cleaned
-character mapped to its raw offset (``pipeline.segment.CleanText``), else as its raw text.
+character mapped to its raw offset (``pipeline.text.CleanText``), else as its raw text.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from pipeline.diff import (
 from pipeline.io import ReportError, atomic_write_bytes, read_records
 from pipeline.readers import read_source
 from pipeline.schema import Evidence, Record, iter_evidence
-from pipeline.segment import clean, find_title, segment
+from pipeline.layouts.base import Document
+from pipeline.layouts.detect import segment_text
+from pipeline.text import clean
 
 # The highlighted fields, in the order they win when two highlights overlap, with legend labels.
 FIELDS = {
@@ -130,12 +132,11 @@ def check_evidence(records: Sequence[Record], raw: str, raw_path: Path, records_
                 )
 
 
-def _entry_views(raw: str) -> dict[tuple[int, int], tuple[str, Sequence[int]]]:
+def _entry_views(document: Document) -> dict[tuple[int, int], tuple[str, Sequence[int]]]:
     """Cleaned text and raw offsets of every segmented entry and paragraph, by raw span."""
-    document = segment(raw)
     return {
         (block.start, block.end): (block.text, block.clean.offsets)
-        for block in (*document.entries, *document.paragraphs)
+        for block in (*document.entries, *document.paragraphs, *document.events)
     }
 
 
@@ -350,8 +351,9 @@ def audit_html(
     >>> page.startswith("<!doctype html>"), "0 of 0 records shown" in page
     (True, True)
     """
-    views = _entry_views(raw) if raw else {}
-    page_header = find_title(raw) if raw else None
+    document = segment_text(raw) if raw else None
+    views = _entry_views(document) if document else {}
+    page_header = document.source.page_header if document else None
     status: dict[int, str] = {}
     changes: dict[int, Change] = {}
     if diff is not None:

@@ -22,13 +22,16 @@ from pipeline.exports import to_csv_bytes, to_parquet_bytes
 from pipeline.history import latest_records, save_run
 from pipeline.ids import assign_ids
 from pipeline.io import ReportError, atomic_write_files, json_bytes, records_jsonl
+from pipeline.layouts.base import Document
+from pipeline.layouts.detect import segment
+from pipeline.links import link_records
+from pipeline.nlp import ModelInfo, build_nlp
 from pipeline.readers import read_source
 from pipeline.readers.base import SourceText
-from pipeline.narrative import link_records, narrative_records
-from pipeline.nlp import ModelInfo, build_nlp
+from pipeline.readers.plain import source_from_text
 from pipeline.records import extract_document
 from pipeline.schema import SCHEMA_VERSION, Record
-from pipeline.segment import segment
+from pipeline.scope import Scope, report_scope
 from pipeline.settings import Settings
 from pipeline.tables import Tables, load_tables
 
@@ -47,19 +50,28 @@ class Extractor:
         if self.nlp is None:
             self.nlp, self.model = build_nlp(self.settings, self.tables)
 
-    def extract_text(
-        self, text: str, report: str, previous: list[Record] | None = None
-    ) -> tuple[list[Record], list[str]]:
-        """Records of one report's text, and the warnings noticed on the way.
+    def extract_source(
+        self, source: SourceText, previous: list[Record] | None = None
+    ) -> tuple[list[Record], Document, Scope]:
+        """Records of one report, the segmented document and the report's scope.
 
         ``previous``: the last run's records of the same report, whose ids aligned entries keep.
         """
-        document = segment(text, self.settings)
-        timeline = extract_document(document, report, self.nlp, self.tables, self.settings)
-        narrative = narrative_records(document, report, self.nlp, self.tables, self.settings)
-        records = timeline + narrative
-        assign_ids(records, report, previous)
-        link_records(narrative, timeline)
+        document = segment(source, self.settings)
+        scope = report_scope(document, source.slug, self.tables, self.settings)
+        records = extract_document(document, source.slug, self.nlp, self.tables, scope,
+                                   self.settings)
+        assign_ids(records, source.slug, previous)
+        link_records([r for r in records if r.kind == "narrative"],
+                     [r for r in records if r.kind == "timeline"])
+        return records, document, scope
+
+    def extract_text(
+        self, text: str, report: str, previous: list[Record] | None = None
+    ) -> tuple[list[Record], list[str]]:
+        """Records of a report given as text (plain or markdown), and the warnings noticed."""
+        source = source_from_text(text, Path(f"{report}.txt"), "", settings=self.settings)
+        records, document, _ = self.extract_source(source, previous)
         return records, list(document.warnings)
 
 
@@ -110,8 +122,8 @@ def extract_report(extractor: Extractor, report: SourceText, out_dir: Path) -> R
         # A hand-edited or outdated previous output must not block the report for good: the
         # new run starts its ids afresh and says so.
         previous, unreadable = None, [f"previous records unreadable, ids start afresh ({e})"]
-    records, warnings = extractor.extract_text(report.text, report.slug, previous)
-    warnings = report.warnings + unreadable + warnings + check_records(records, dt.date.today())
+    records, document, scope = extractor.extract_source(report, previous)
+    warnings = report.warnings + unreadable + document.warnings + check_records(records, dt.date.today())
     seconds = round(time.perf_counter() - started, 3)
     model = extractor.model
     manifest = {

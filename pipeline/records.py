@@ -1,13 +1,14 @@
-"""Glue: a segmented report and its spaCy docs -> validated ``Record`` objects.
+"""Glue: a segmented report, its scope and its spaCy docs -> validated ``Record`` objects.
 
-The field extractors in ``pipeline.fields`` see only the cleaned text of one entry and return
-values whose evidence offsets are local to that text; this module maps every offset back to the
-raw report file (through ``CleanText.raw_span``) so that ``raw[start:end]`` is the evidence.
+The field extractors in ``pipeline.fields`` see only the cleaned text of one entry (and where its
+narrative lies) and return values whose evidence offsets are local to that text; this module maps
+every offset back to the source text (through ``CleanText.raw_span``) so that
+``source[start:end]`` is the evidence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 from spacy.language import Language
@@ -19,13 +20,16 @@ from pipeline.fields import dates as date_field
 from pipeline.fields import event_type as event_field
 from pipeline.fields import places as place_field
 from pipeline.fields.sources import find_sources, source_name
-from pipeline.schema import DateValue, Evidence, Record, TextSpan
-from pipeline.segment import Block, CleanText, Document
+from pipeline.layouts.base import Document, Entry
+from pipeline.schema import DateMention, DateValue, Evidence, Record, TextSpan
+from pipeline.scope import Scope
 from pipeline.settings import Settings
-from pipeline.tables import Tables, fold
+from pipeline.tables import Tables
+from pipeline.text import CleanText
+
 
 def _to_raw(value, clean: CleanText, raw: str):
-    """Rewrite every Evidence inside ``value`` from cleaned-text offsets to raw-file offsets."""
+    """Rewrite every Evidence inside ``value`` from cleaned-text offsets to source offsets."""
     if isinstance(value, Evidence):
         start, end = clean.raw_span(value.start, value.end)
         return value.model_copy(update={"start": start, "end": end, "text": raw[start:end]})
@@ -43,52 +47,45 @@ def _to_raw(value, clean: CleanText, raw: str):
     return value
 
 
-def report_country(title: str | None, report: str, tables: Tables, settings: Settings) -> str | None:
-    """The report's own country: from the settings by slug, else the country its title names
-    ("Mali: Extremism and Terrorism" -> ML), looked up in the places table.
+def _event_date(mention: DateMention) -> DateValue:
+    """A narrative event's date from the mention that dates it (offsets still local)."""
+    return DateValue(
+        start=mention.start, end=mention.end, precision=mention.precision,
+        text=mention.evidence.text,
+        edtf=date_field.to_edtf(mention.start, mention.end, mention.precision),
+        evidence=mention.evidence,
+    )
 
-    >>> from pipeline.tables import load_tables
-    >>> report_country("Niger: Extremism and Terrorism", "niger", load_tables(), Settings())
-    'NE'
+
+def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, scope: Scope,
+                 settings: Settings) -> Record:
+    """Extract every field of one timeline entry (or narrative event) into a Record.
+
+    A narrative event is dated by the mention that made it an event (its year carried over from
+    its paragraph) and shares its paragraph's outlets; a timeline entry reads both from its own
+    text.
     """
-    if report in settings.report_countries:
-        return settings.report_countries[report]
-    if not title:
-        return None
-    subject = fold(title.split(":")[0])
-    for row in tables.places:
-        if row.kind == "country" and any(fold(s) == subject for s in row.spellings):
-            return row.country
-    return None
-
-
-def block_record(
-    block: Block, doc: Doc, raw: str, report: str, tables: Tables, settings: Settings,
-    country_of_report: str | None = None, *, date: DateValue | None = None,
-    sources_from: tuple[int, int] | None = None,
-) -> Record:
-    """Extract every field of one timeline entry (or narrative sentence) into a Record.
-
-    A narrative sentence passes its ``date`` (evidence already in raw offsets: its year comes
-    from the paragraph) and ``sources_from``, the raw range of its paragraph, whose outlets it
-    shares; an entry reads both from its own text.
-    """
-    text = block.text
-    header = block.header.text if block.header else None
-    local_date = date_field.entry_date(header, text, settings) if date is None else None
-    casualties = casualty_field.find_casualties(text)
+    text = entry.text
+    body = entry.body
+    if entry.date_mention is not None:
+        local_date = _event_date(entry.date_mention)
+    else:
+        header = entry.header.text if entry.header else None
+        local_date = date_field.entry_date(header, text, settings)
+    casualties = casualty_field.find_casualties(text, body)
     totals = casualty_field.total_counts(casualties)
     locations, mentioned = place_field.find_places(
-        doc, tables, settings, country_hint=country_of_report
+        doc, tables, settings, country_hint=scope.country, body=body
     )
-    country, country_evidence = place_field.event_country(locations, mentioned, text, country_of_report)
+    country, country_evidence = place_field.event_country(locations, mentioned, text, scope.country)
     # Plain "soldiers" and "peacekeepers" are the forces of the country the event happened in.
     actors, description, description_evidence = actor_field.find_actors(
         doc, tables, settings,
         home_force=tables.force_of(country, "state force"),
         un_mission=tables.force_of(country, "international force"),
+        body=body,
     )
-    event_type, event_evidence = event_field.classify_event(text)
+    event_type, event_evidence = event_field.classify_event(text, body)
 
     evidence: dict[str, list[Evidence]] = {}
     for key, ev in (
@@ -101,11 +98,11 @@ def block_record(
     local = Record(
         id="",
         report=report,
-        section=block.section,
-        kind=block.kind,
+        section=entry.section,
+        kind=entry.kind,
         text=text,
-        span=TextSpan(start=block.start, end=block.end),
-        date=local_date or DateValue(start=None, end=None, precision=None, text=None),
+        span=TextSpan(start=entry.start, end=entry.end),
+        date=local_date,
         country=country,
         locations=locations,
         mentioned_places=mentioned,
@@ -121,11 +118,9 @@ def block_record(
         event_type=event_type,
         evidence=evidence,
     )
-    record = _to_raw(local, block.clean, raw)
-    if date is not None:
-        record.date = date
-    # Sources are read from the raw text, where link brackets delimit each outlet's name.
-    start, end = sources_from or (block.start, block.end)
+    record = _to_raw(local, entry.clean, raw)
+    # Sources are read from the source text, where link brackets delimit each outlet's name.
+    start, end = entry.paragraph_span or (entry.start, entry.end)
     found = find_sources(raw[start:end])
     source_evidence = [
         ev.model_copy(update={"start": ev.start + start, "end": ev.end + start}) for ev in found
@@ -141,45 +136,39 @@ def block_record(
     return record
 
 
-def parse_blocks(blocks: list[Block], nlp: Language, settings: Settings) -> Iterator[Doc]:
-    """spaCy docs of the blocks' cleaned texts, each cut to what spaCy accepts.
+def parse_entries(entries: list[Entry], nlp: Language, settings: Settings) -> Iterator[Doc]:
+    """spaCy docs of the entries' cleaned texts, each cut to what spaCy accepts.
 
+    >>> from pathlib import Path
     >>> from pipeline.nlp import build_nlp
-    >>> from pipeline.segment import segment
+    >>> from pipeline.readers.plain import source_from_text
+    >>> from pipeline.layouts.detect import segment
     >>> nlp, _ = build_nlp()
-    >>> entries = segment("Mali\\n\\n- **May 2, 2017:** Gunmen attack Gao.").entries
-    >>> [d.text for d in parse_blocks(entries, nlp, Settings())]
+    >>> doc = segment(source_from_text("Mali\\n\\n- **May 2, 2017:** Gunmen attack Gao.", Path("m.txt"), "0"))
+    >>> [d.text for d in parse_entries(doc.entries, nlp, Settings())]
     ['May 2, 2017: Gunmen attack Gao.']
     """
     limit = min(settings.max_spacy_chars, nlp.max_length)
-    return nlp.pipe((b.text[:limit] for b in blocks), batch_size=settings.batch_size)
+    return nlp.pipe((e.text[:limit] for e in entries), batch_size=settings.batch_size)
 
 
-def extract_blocks(
-    blocks: list[Block],
-    raw: str,
-    report: str,
-    nlp: Language,
-    tables: Tables,
-    settings: Settings,
-    country_of_report: str | None = None,
-) -> Iterator[Record]:
-    """Run the spaCy pipeline over the blocks' cleaned texts (in batches) and build records."""
-    docs: Iterable[Doc] = parse_blocks(blocks, nlp, settings)
-    for block, doc in zip(blocks, docs):
-        yield block_record(block, doc, raw, report, tables, settings, country_of_report)
+def extract_entries(entries: list[Entry], raw: str, report: str, nlp: Language, tables: Tables,
+                    scope: Scope, settings: Settings) -> list[Record]:
+    """Run the spaCy pipeline over the entries' cleaned texts (in batches) and build records."""
+    docs = parse_entries(entries, nlp, settings)
+    return [entry_record(e, doc, raw, report, tables, scope, settings)
+            for e, doc in zip(entries, docs)]
 
 
-def extract_document(
-    document: Document, report: str, nlp: Language, tables: Tables, settings: Settings
-) -> list[Record]:
-    """Every timeline record of a segmented report, in report order, with date bounds (no ids:
-    ``pipeline.ids.assign_ids`` gives them, knowing the previous run)."""
-    country = report_country(document.title, report, tables, settings)
-    records = list(
-        extract_blocks(document.entries, document.raw, report, nlp, tables, settings, country)
-    )
-    bounded = date_field.infer_bounds([r.date for r in records])
-    for record, date in zip(records, bounded):
+def extract_document(document: Document, report: str, nlp: Language, tables: Tables,
+                     scope: Scope, settings: Settings) -> list[Record]:
+    """Every record of a segmented report: its timeline entries in report order, with date
+    bounds, then its narrative events (no ids: ``pipeline.ids.assign_ids`` gives them, knowing
+    the previous run)."""
+    raw = document.raw
+    timeline = extract_entries(document.entries, raw, report, nlp, tables, scope, settings)
+    bounded = date_field.infer_bounds([r.date for r in timeline])
+    for record, date in zip(timeline, bounded):
         record.date = date
-    return records
+    narrative = extract_entries(document.events, raw, report, nlp, tables, scope, settings)
+    return timeline + narrative

@@ -181,7 +181,7 @@ class Casualty(_Model):
         description="True when the people counted are the attackers (kept out of killed/injured).",
     )
     claimed_by: str | None = Field(
-        default=None, description="Who claims the figure when the text says so ('the Malian army')."
+        default=None, description="Who claims the figure when the text says so ('the army', 'the group')."
     )
     part_of_total: bool = Field(
         default=False,

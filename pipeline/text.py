@@ -185,6 +185,22 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> int:
 SOURCES_LABEL = re.compile(r"\bSources?:")
 
 
+def source_lists(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Every outlet list of ``text[start:end]``: from its label to the closing parenthesis of a
+    prose citation, or to the end (outlet names are never dates or places: "France 24").
+
+    >>> t = "On May 2 (Sources: France 24) gunmen attacked. Sources: News 24"
+    >>> [t[s:e] for s, e in source_lists(t)]
+    ['Sources: France 24', 'Sources: News 24']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    for m in SOURCES_LABEL.finditer(text, start, end):
+        close = text.find(")", m.end(), end)
+        spans.append((m.start(), end if close < 0 else close))
+    return spans
+
+
 def sources_start(text: str, start: int = 0) -> int | None:
     """Where the last outlet list of ``text[start:]`` begins (its "(" when it has one), or None.
 
@@ -198,6 +214,19 @@ def sources_start(text: str, start: int = 0) -> int | None:
     if last is None:
         return None
     return last.start() - 1 if last.start() > start and text[last.start() - 1] == "(" else last.start()
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line of text ends where a sentence ends: the text before a page break or a blank
+    line is complete there ("... killing at least 26." but not "... Money Laundering in").
+
+    >>> ends_sentence("killing at least 26."), ends_sentence("Sources: [Reuters](#)"), ends_sentence("Laundering in")
+    (True, True, False)
+    """
+    return bool(_LINE_END.search(line.rstrip()))
+
+
+_LINE_END = re.compile(r"""[.!?]["”’')\]]*$|\)$""")
 
 
 # --- dates at the head of an entry ---------------------------------------------------------------
@@ -252,6 +281,27 @@ class DateHeader:
 
     def date_text(self, text: str) -> str:
         return text[self.date_start : self.date_end]
+
+
+def body_span(text: str, header: str | None = None) -> tuple[int, int]:
+    """Where the narrative of an entry's cleaned text lies: after its date header (``header``,
+    the header's words, when the text opens with them; else a date header found at the start),
+    before its last outlet list.
+
+    >>> t = "May 3, 2017: A U.N. base is hit by rocket fire. Sources: Associated Press"
+    >>> s, e = body_span(t); t[s:e]
+    'A U.N. base is hit by rocket fire. '
+    """
+    start = 0
+    if header is None:
+        found = match_date_header(text)
+        if found is not None and found.separator not in ("", "end"):
+            header = text[found.date_start : found.date_end]
+    if header and text.startswith(header):
+        m = re.match(r"\s*[:.\-–—]*\s*", text[len(header):])
+        start = len(header) + (m.end() if m else 0)
+    tail = sources_start(text, start)
+    return start, len(text) if tail is None else tail
 
 
 def match_bold_header(text: str, pos: int = 0) -> DateHeader | None:

@@ -13,7 +13,7 @@ from pipeline.audit import audit_html, write_audit
 from pipeline.cli import main
 from pipeline.io import ReportError, records_jsonl
 from pipeline.schema import Actor, Casualty, DateValue, Evidence, Location, Record, TextSpan
-from pipeline.segment import segment
+from pipeline.layouts.detect import segment_text as segment
 
 from .conftest import needs_model
 

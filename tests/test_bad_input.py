@@ -39,7 +39,7 @@ from pipeline.io import (
     records_jsonl,
 )
 from pipeline.readers import read_source as read_report
-from pipeline.segment import segment
+from pipeline.layouts.detect import segment_text as segment
 import pipeline.readers.decode
 
 from .conftest import ROOT
@@ -333,7 +333,7 @@ def test_a_report_without_incidents_gives_no_records_and_a_warning(cli, tmp_path
     narrative.write_text(mali_raw[: mali_raw.index("\nOn February 7, 2025")], encoding="utf-8")
     run = cli("extract", narrative, "--out", tmp_path / "out")
     assert run.code == 0, run.err
-    warning = "no timeline entries found (no '- ' bullets)"
+    warning = "no timeline entries found in any known layout: only the prose was read"
     assert f"warning: {narrative}: {warning}" in run.flat_err
     assert warning in manifest(tmp_path / "out", "narrative")["warnings"]
     # No timeline record; the prose paragraphs may still give narrative records.

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from pipeline.exports import to_parquet_bytes
 from pipeline.io import records_jsonl
 from pipeline.schema import Record, iter_evidence
-from pipeline.segment import segment
+from pipeline.layouts.detect import segment_text as segment
 
 TITLE = "Mali: Extremism and Terrorism"
 

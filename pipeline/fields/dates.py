@@ -30,6 +30,7 @@ from dateparser.date import DateDataParser
 
 from pipeline.schema import DateMention, DateValue, Evidence, Precision
 from pipeline.settings import Settings
+from pipeline.text import source_lists, split_sentences
 
 _RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 _FINER: dict[str, tuple[str, ...]] = {
@@ -133,15 +134,6 @@ _REFERENCE_PRECISIONS: dict[str, frozenset[str]] = {
     "same_month": frozenset({"day", "month"}),
     "same_year": frozenset({"day", "month", "year"}),
 }
-# Outlet names are not dates ("Sources: News 24, News24"): a source list runs from its label to
-# the closing parenthesis of a narrative citation, or to the end of a timeline entry.
-_SOURCE_LIST = re.compile(r"\bSources?:[^)]*")
-# Where the first sentence of an entry ends: a full stop before a capital, not the dot of an
-# initial or abbreviation ("U.N. peacekeepers", "Dr. Mahamadou Diawara").
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bNo)"
-    r"[.!?][\"”’)]?(?=\s+[\"“]?[A-Z0-9])"
-)
 # How a headerless entry states when its event happened: it opens with the date ("On March 5,
 # 2019, ...", "In December 2009, ...") or puts a full day "on" it in its first sentence.
 _OPENING = re.compile(r"^\s*(?:(?:On|In|on|in)\s+)?$")
@@ -311,7 +303,8 @@ def _resolve_pair(a: _Token, b: _Token, anchor: dt.date | None,
 
 def _tokens(text: str, lo: int, hi: int) -> list[_Token]:
     """Every single-date candidate in ``text[lo:hi]``, outside source lists."""
-    blocked = [(m.start(), m.end()) for m in _SOURCE_LIST.finditer(text, lo, hi)]
+    # Outlet names are not dates ("Sources: News 24, News24").
+    blocked = source_lists(text, lo, hi)
     out: list[_Token] = []
     for m in _SINGLE.finditer(text, lo, hi):
         if any(s <= m.start() < e for s, e in blocked):
@@ -512,8 +505,10 @@ def find_date_mentions(text: str, anchor: dt.date | None,
 
 
 def _first_sentence_end(text: str) -> int:
-    m = _SENTENCE_END.search(text)
-    return m.end() if m else len(text)
+    """Where the first sentence of an entry ends ("U.N. peacekeepers" and "Dr. Mahamadou
+    Diawara" do not end it)."""
+    spans = split_sentences(text)
+    return spans[0][1] if spans else len(text)
 
 
 def _headerless_date(text: str, mentions: list[DateMention]) -> tuple[DateMention, str] | None:

@@ -36,15 +36,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.schema import EventType, Evidence
+from pipeline.text import body_span, split_sentences
 
-# The date header of a timeline entry: "February 7, 2025: ", "July 25, 2024 - July 27, 2024: ".
-_HEADER = re.compile(r"^[^:.]{0,60}?\d{4}\s*:\s+")
-# The outlet list that ends an entry ("Sources: Defense Post, Reuters") or a paragraph.
-_SOURCES = re.compile(r"\(?\bSources?:")
-# A sentence ends at . ! ? (and a closing quote) followed by a capital, unless the period closes an
-# abbreviation: "U.N. Security Council", "Dr. Mahamadou Diawara", "U.S. federal court".
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|No|Jr)\.$")
 # How many sentences to read before giving up: "Jihadists on motorbikes invade the villages ...
 # The suspected jihadists massacre more than 51 civilians" names the act in its second sentence.
 _MAX_SENTENCES = 3
@@ -107,40 +100,18 @@ _KILL_WORD = re.compile(r"\bkill\w*", re.IGNORECASE)
 _ACTS = ("attack", "bombing", "killing")
 
 
-def body_span(text: str) -> tuple[int, int]:
-    """Where the narrative of an entry lies: after its date header, before its outlet list.
-
-    >>> t = "May 3, 2017: A U.N. base is hit by rocket fire. Sources: Associated Press"
-    >>> s, e = body_span(t); t[s:e]
-    'A U.N. base is hit by rocket fire. '
-    """
-    header = _HEADER.match(text)
-    start = header.end() if header else 0
-    tails = list(_SOURCES.finditer(text, start))
-    end = tails[-1].start() if tails else len(text)
-    return start, end
-
-
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of ``text[start:end]`` as offsets, abbreviations such as "U.N." kept whole.
+    """Sentences of ``text[start:end]`` as offsets (``pipeline.text.split_sentences``).
 
     >>> t = "A U.N. convoy strikes an IED. Two die."
     >>> [t[s:e] for s, e in sentence_spans(t, 0, len(t))]
     ['A U.N. convoy strikes an IED.', 'Two die.']
     """
-    spans: list[tuple[int, int]] = []
-    cut = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if _ABBREVIATION.search(text, cut, m.start() + 1):
-            continue
-        spans.append((cut, m.start() + 1))
-        cut = m.end()
-    if text[cut:end].strip():
-        spans.append((cut, len(text[:end].rstrip())))
-    return spans
+    return split_sentences(text, start, end)
 
 
-def classify_event(text: str) -> tuple[EventType | None, Evidence | None]:
+def classify_event(text: str, body: tuple[int, int] | None = None
+                   ) -> tuple[EventType | None, Evidence | None]:
     """The type of the main act of an entry, and the trigger words it was read from.
 
     >>> kind, ev = classify_event(
@@ -148,7 +119,7 @@ def classify_event(text: str) -> tuple[EventType | None, Evidence | None]:
     >>> kind, ev.text, ev.method
     ('bombing', 'IED', 'rule:bombing-instrument')
     """
-    start, end = body_span(text)
+    start, end = body_span(text) if body is None else body
     if not text[start:end].strip():
         return None, None
     for s_start, s_end in sentence_spans(text, start, end)[:_MAX_SENTENCES]:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from pipeline.schema import Evidence
+from pipeline.text import SOURCES_LABEL
 
-# The last label of the entry: prose paragraphs end with "(Sources: ...)", bullets with "Sources:".
-SOURCES_LABEL = re.compile(r"\bSources?:")
 LINK = re.compile(r"\[(?P<name>(?:[^\]\\]|\\.)*)\]\((?P<target>[^)\s]*)\)")
 _PLAIN_NAME = re.compile(r"[^,()\n]+")
 _ESCAPE = re.compile(r"\\(.)")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from pipeline.readers.base import SourceText
 from pipeline.settings import Settings
-from pipeline.text import CleanText, sources_start
+from pipeline.text import CleanText
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,10 @@ class Entry:
     body_start: int = 0  # in the cleaned text
     body_end: int | None = None  # in the cleaned text; None: to its end
     year: YearContext | None = None
+    # A narrative event: the date mention that dates it (offsets in its paragraph's cleaned text)
+    # and its paragraph's source range, whose outlets it shares.
+    date_mention: object | None = None
+    paragraph_span: tuple[int, int] | None = None
 
     @property
     def text(self) -> str:
@@ -97,29 +101,13 @@ class Document:
     sections: list[Section]
     entries: list[Entry]
     paragraphs: list[Entry]
+    events: list[Entry]
     warnings: list[str]
     layouts: dict[str, int] = field(default_factory=dict)  # entries per layout found
 
     @property
     def raw(self) -> str:
         return self.source.text
-
-
-def body_span(clean: CleanText, header_text: str | None) -> tuple[int, int | None]:
-    """Where an entry's narrative lies in its cleaned text: after "<date>: " when the text opens
-    with its header, before the last outlet list.
-
-    >>> from pipeline.text import clean
-    >>> body_span(clean("May 3, 2017: A base is hit. Sources: AP", 0), "May 3, 2017")
-    (13, 28)
-    """
-    text = clean.text
-    start = 0
-    if header_text and text.startswith(header_text):
-        m = re.match(r"\s*[:.\-–—]*\s*", text[len(header_text):])
-        start = len(header_text) + (m.end() if m else 0)
-    tail = sources_start(text, start)
-    return start, tail
 
 
 def find_sections(source: SourceText) -> list[Section]:

@@ -8,11 +8,11 @@ document by the share of its list items that open with a bold date.
 
 from __future__ import annotations
 
-from pipeline.layouts.base import Entry, Header, Proposal, body_span, section_for, Section
+from pipeline.layouts.base import Entry, Header, Proposal, Section, section_for
 from pipeline.readers.base import SourceText
 from pipeline.readers.plain import BULLET
 from pipeline.settings import Settings
-from pipeline.text import clean, match_bold_header
+from pipeline.text import body_span, clean, match_bold_header
 
 NAME = "bold_date_bullets"
 
@@ -45,7 +45,7 @@ def find_entries(source: SourceText, sections: list[Section], settings: Settings
                 # The empty header "**- :**" carries nothing: leave it out of the cleaned text.
                 clean_start = found.body_start
         cleaned = clean(text, clean_start, block.end, page_header=source.page_header)
-        start, end = body_span(cleaned, header.text if header else None)
+        start, end = body_span(cleaned.text, header.text if header else "")
         entries.append(Entry(
             "timeline", len(entries) + 1, section_for(block.start, "timeline", sections, settings),
             block.start, block.end, cleaned, header, NAME, start, end,

@@ -42,13 +42,28 @@ def segment(source: SourceText, settings: Settings | None = None) -> Document:
     entries.sort(key=lambda e: e.start)
     entries = [_renumber(e, n) for n, e in enumerate(entries, start=1)]
     paragraphs = prose.find_paragraphs(source, sections, settings, claimed)
+    events = prose.find_events(paragraphs)
     layouts: dict[str, int] = {}
     for entry in entries:
         layouts[entry.layout] = layouts.get(entry.layout, 0) + 1
     warnings: list[str] = []
     if not entries:
         warnings.append("no timeline entries found in any known layout: only the prose was read")
-    return Document(source, source.title, sections, entries, paragraphs, warnings, layouts)
+    return Document(source, source.title, sections, entries, paragraphs, events, warnings, layouts)
+
+
+def segment_text(text: str, settings: Settings | None = None, name: str = "report.txt") -> Document:
+    """Segment a report given as plain or markdown text (for notebooks and tests).
+
+    >>> doc = segment_text("Mali\\n\\n- **May 2, 2017:** Gunmen attack Gao.")
+    >>> [(e.header.text, e.text) for e in doc.entries]
+    [('May 2, 2017', 'May 2, 2017: Gunmen attack Gao.')]
+    """
+    from pathlib import Path
+
+    from pipeline.readers.plain import source_from_text
+
+    return segment(source_from_text(text, Path(name), "", settings=settings), settings)
 
 
 def _renumber(entry: Entry, n: int) -> Entry:

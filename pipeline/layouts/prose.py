@@ -1,17 +1,83 @@
-"""Prose: the paragraphs no list layout claimed, each a narrative block.
+"""Prose: the paragraphs no list layout claimed, and the dated events told in them.
 
-The dated events inside them are chosen by ``pipeline.narrative`` (a sentence that states when
-something happened and names an actor, a place or a figure).
+A narrative event is a sentence of a prose paragraph that states when something happened, on a
+day or in a month ("On June 4, 2020, French troops launched an operation in Talhandak ..."), and
+names an actor, a place or a casualty figure. Background dates are not events: "Since 2020",
+"As of September 2018", "Beginning in October 2011", "which was launched on August 1, 2014".
+A sentence giving only "On March 24" takes its year from the paragraph's sentence before it
+(``pipeline.fields.dates.find_date_mentions`` carries it over).
 """
 
 from __future__ import annotations
 
-from pipeline.layouts.base import Entry, Section, body_span, section_for
+import re
+from dataclasses import replace
+
+from pipeline.fields.dates import find_date_mentions
+from pipeline.layouts.base import Entry, Section, section_for
 from pipeline.readers.base import SourceText
+from pipeline.schema import DateMention
 from pipeline.settings import Settings
-from pipeline.text import clean
+from pipeline.text import body_span, clean, split_sentences as sentence_spans
+
 
 NAME = "prose"
+
+# Words before a date that make it a bound or a background, not the day of an event:
+# "Since 2020", "As of August 2023", "Beginning in October 2011", "until July 2022",
+# "which was launched on August 1, 2014" (a relative clause about something else).
+# "By" is not one: "By August 15, 2022, the last French unit left" is the day it happened.
+_BACKGROUND_BEFORE = re.compile(
+    r"(?:\bsince|\bas of|\bbeginning in|\bstarting in|\buntil|\bthrough|\bbefore|"
+    r"\bwhich (?:was|were|had been) \w+(?: \w+)? (?:on|in))\s+(?:early |late |mid-?)?$",
+    re.IGNORECASE,
+)
+# The date of an event is introduced as a time adverbial: "On June 4, 2020, ...", "in April 2012",
+# "By August 15, 2022". A date used as a modifier names something else ("Niger's July 2023
+# coup", "an August/September 2014 poll", "the November 2015 Bamako attack"), and "by" in the
+# middle of a sentence is a deadline ("be reinstated by August 6", "withdraw ... by May 2024").
+_INTRODUCER = re.compile(
+    r"^\s*$|\b(?:on|in|during|that|of|from)\s+(?:(?:early|late|mid-?)\s*)?$|^by\s+$",
+    re.IGNORECASE,
+)
+# ... unless the modified noun is itself the event: "A January 2019 report ... confirmed",
+# "killed in a November 2018 French attack", "a September 12 incident".
+_EVENT_NOUN = re.compile(
+    r"\s+(?:[A-Z][\w.-]*\s+){0,2}(?:report|attack|incident|operation|raid|ambush|statement)s?\b"
+)
+# Polls and surveys are background, not events (guidelines, "Narrative events").
+_POLL = re.compile(r"\b(?:polls?|polled|survey|percent)\b", re.IGNORECASE)
+# A sentence is an event only if something happens in it: a verb in the past or present tense
+# of an act, a statement or a decision. The prose of the report is in the past tense.
+_HAPPENED = re.compile(
+    r"\b\w+(?:ed|ew|ung|ook|ent|ame|ade|ought|old|ave|ote|aid|et|ost|eft|ut|ound|an|un|egan)\b"
+)
+
+
+def _event_sentences(paragraph: Entry) -> list[tuple[int, int, DateMention]]:
+    """The dated event sentences of one prose paragraph, in order: (start, end, date mention),
+    offsets in the paragraph's cleaned text."""
+    text = paragraph.text
+    start, end = body_span(text)
+    mentions = [m for m in find_date_mentions(text, None) if m.precision in ("day", "month")]
+    events = []
+    for s, e in sentence_spans(text, start, end):
+        inside = [m for m in mentions if s <= m.evidence.start < e]
+        if _POLL.search(text, s, e) or not _HAPPENED.search(text, s, e):
+            continue
+        for m in inside:
+            before = text[max(s, m.evidence.start - 40) : m.evidence.start]
+            if _BACKGROUND_BEFORE.search(before):
+                continue
+            attributive = not _INTRODUCER.search(text[s : m.evidence.start])
+            if attributive and not (
+                m.evidence.text.lower().startswith(("between", "from")) or _EVENT_NOUN.match(text, m.evidence.end)
+            ):
+                continue
+            events.append((s, e, m))
+            break
+    return events
+
 
 
 def find_paragraphs(source: SourceText, sections: list[Section], settings: Settings,
@@ -30,10 +96,38 @@ def find_paragraphs(source: SourceText, sections: list[Section], settings: Setti
         if block.kind != "paragraph" or any(s <= block.start < e for s, e in claimed):
             continue
         cleaned = clean(source.text, block.start, block.end, page_header=source.page_header)
-        start, end = body_span(cleaned, None)
+        start, end = body_span(cleaned.text, "")
         paragraphs.append(Entry(
             "narrative", len(paragraphs) + 1,
             section_for(block.start, "narrative", sections, settings),
             block.start, block.end, cleaned, None, NAME, start, end,
         ))
     return paragraphs
+
+
+def find_events(paragraphs: list[Entry]) -> list[Entry]:
+    """The dated event sentences of the prose paragraphs, each a narrative entry that carries
+    the date mention dating it and its paragraph's source range (whose outlets it shares).
+
+    >>> from pathlib import Path
+    >>> from pipeline.readers.plain import source_from_text
+    >>> from pipeline.layouts.base import find_sections
+    >>> src = source_from_text("T\\n\\nH\\n\\nOn June 4, 2020, French troops launched an operation "
+    ...     "in Talhandak. Since 2012, Mali has struggled. (Sources: [The Hill](#))\\n", Path("x.txt"), "0")
+    >>> [(e.text, e.date_mention.edtf) for e in find_events(find_paragraphs(src, find_sections(src), Settings(), []))]
+    [('On June 4, 2020, French troops launched an operation in Talhandak.', '2020-06-04')]
+    """
+    events: list[Entry] = []
+    for para in paragraphs:
+        for s, e, mention in _event_sentences(para):
+            cleaned = para.clean.slice(s, e)
+            start, end = para.clean.raw_span(s, e)
+            # The mention's offsets, local to the sentence like every offset of the entry.
+            local = mention.evidence.model_copy(
+                update={"start": mention.evidence.start - s, "end": mention.evidence.end - s})
+            events.append(replace(
+                para, n=len(events) + 1, start=start, end=end, clean=cleaned, body_start=0,
+                body_end=None, date_mention=mention.model_copy(update={"evidence": local}),
+                paragraph_span=(para.start, para.end),
+            ))
+    return events

@@ -33,6 +33,7 @@ from pipeline.readers.base import Metadata, SourceText
 from pipeline.readers.builder import TextBuilder
 from pipeline.readers.decode import read_bytes
 from pipeline.settings import Settings
+from pipeline.text import ends_sentence
 
 # Bullet glyphs a PDF list item starts with; a glyph the font does not map to Unicode comes out
 # as "(cid:127)" (a standard-encoding bullet).
@@ -40,7 +41,6 @@ _BULLETS = frozenset("•●▪■◦‣–-*·")
 _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"""[.!?:]["”’')\]]*$""")
 # The top and bottom share of a page where headers and footers stand.
 _MARGIN_BAND = 0.1
 
@@ -241,7 +241,7 @@ def _blocks(lines: list[_Line], sizes: list[float], builder: TextBuilder) -> Non
             builder.add("title", line.text, page=line.page, origin=line.page)
             title_done = True
             continue
-        if larger or (all_bold and apart and not bullet and not _SENTENCE_END.search(text)
+        if larger or (all_bold and apart and not bullet and not (ends_sentence(text) or text.endswith(":"))
                       and kind != "list_item"):
             flush()
             builder.add("heading", line.text, page=line.page, origin=line.page)
@@ -257,7 +257,7 @@ def _blocks(lines: list[_Line], sizes: list[float], builder: TextBuilder) -> Non
             parts.append(_markup(line.words))
             continue
         if kind == "paragraph" and (not apart or (new_page and parts
-                                                  and not _SENTENCE_END.search(parts[-1]))):
+                                                  and not ends_sentence(parts[-1]))):
             parts.append(_markup(line.words))
             continue
         flush()

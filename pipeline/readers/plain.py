@@ -26,13 +26,11 @@ from pipeline.io import ReportError
 from pipeline.readers.base import Line, Metadata, OriginMap, SourceText, TextBlock
 from pipeline.readers.decode import decode_text, normalise_line_breaks, read_bytes
 from pipeline.settings import Settings
-from pipeline.text import STRAY_DASH
+from pipeline.text import STRAY_DASH, ends_sentence
 
 # A list item: "- " at the start of a line, after optional spaces. The Mali report has 193 of
 # them in its incident section, some with a leading space (" - **September 10, 2020:** ...").
 BULLET = re.compile(r"^[ \t]*- ", re.MULTILINE)
-# A line that ends a sentence: the text before a page header or a blank line is complete there.
-SENTENCE_END = re.compile(r"""[.!?]["”’')\]]*$|\)$""")
 # A stored copy's source line: "# source: https://...  publisher: Reuters  retrieved: stored copy".
 _SOURCE_LINE = re.compile(
     r"^#\s*source:\s*(?P<url>\S+)(?:\s+publisher:\s*(?P<publisher>.*?))?(?:\s+retrieved:.*)?\s*$"
@@ -158,7 +156,7 @@ def _is_heading(line: str, prev_blank: bool, next_blank: bool, settings: Setting
         return False
     if len(text.split()) > settings.heading_max_words or len(text) > settings.heading_max_chars:
         return False
-    if not text[0].isupper() or SENTENCE_END.search(text) or text.endswith((",", ":", ";")):
+    if not text[0].isupper() or ends_sentence(text) or text.endswith((",", ":", ";")):
         return False
     return "(" not in text and "[" not in text and "**" not in text
 
@@ -195,7 +193,7 @@ def _classify(text, spans, meta_line, title_line, header, settings) -> list[str]
             while prev >= 0 and is_blank(prev):
                 prev -= 1
             prev_text = text[spans[prev][0] : spans[prev][1]] if prev >= 0 else ""
-            if prev < 0 or SENTENCE_END.search(prev_text.rstrip()) or k - 1 == title_line:
+            if prev < 0 or ends_sentence(prev_text) or k - 1 == title_line:
                 kinds[k] = "heading"
     return kinds
 
@@ -252,7 +250,7 @@ def bullet_end(text: str, lines: tuple[Line, ...], k: int) -> int:
         # A text line after blank lines: a continuation only across a page break, or when the
         # item was cut mid-sentence.
         previous = text[lines[last].start : lines[last].end].rstrip()
-        if j > last + 1 and not crossed_page and SENTENCE_END.search(previous):
+        if j > last + 1 and not crossed_page and ends_sentence(previous):
             break
         last = j
         crossed_page = False
@@ -280,7 +278,7 @@ def paragraph_end(text: str, lines: tuple[Line, ...], k: int) -> int:
             saw_header = saw_header or lines[m].kind == "page_header"
             m += 1
         previous = text[lines[last].start : lines[last].end].rstrip()
-        if saw_header and m < len(lines) and lines[m].kind == "text" and not SENTENCE_END.search(previous):
+        if saw_header and m < len(lines) and lines[m].kind == "text" and not ends_sentence(previous):
             last = m
             j = m + 1
             continue

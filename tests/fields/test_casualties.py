@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pipeline.fields.casualties import find_casualties, parse_number, total_counts
 from pipeline.schema import Casualty, Evidence
 from pipeline.scoring import read_gold
-from pipeline.segment import segment
+from pipeline.layouts.detect import segment_text as segment
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "mali.jsonl"
 

@@ -16,7 +16,7 @@ from pipeline.fields.dates import (
     to_edtf,
 )
 from pipeline.schema import DateValue
-from pipeline.segment import segment
+from pipeline.layouts.detect import segment_text as segment
 
 D = dt.date
 

@@ -10,7 +10,7 @@ import pytest
 from pipeline.fields.places import event_country, find_places, resolve_place
 from pipeline.nlp import build_nlp
 from pipeline.scoring import Canon, read_gold
-from pipeline.segment import segment
+from pipeline.layouts.detect import segment_text as segment
 from pipeline.settings import Settings
 from pipeline.tables import Tables, fold, load_tables
 from tests.conftest import needs_model

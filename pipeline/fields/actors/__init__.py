@@ -34,7 +34,7 @@ from pipeline.fields.actors.mentions import _mentions, _sentences
 from pipeline.fields.actors.parse import _Entry, _Finding
 from pipeline.fields.actors.resolve import resolve_actor
 from pipeline.fields.actors.roles import _main_subjects, _merge, _roles
-from pipeline.fields.event_type import body_span
+from pipeline.text import body_span
 from pipeline.schema import Actor, Evidence
 from pipeline.settings import Settings
 from pipeline.tables import Tables
@@ -44,14 +44,15 @@ __all__ = ["find_actors", "resolve_actor"]
 
 def find_actors(
     doc: Doc, tables: Tables, settings: Settings, *, home_force: str | None = None,
-    un_mission: str | None = None,
+    un_mission: str | None = None, body: tuple[int, int] | None = None,
 ) -> tuple[list[Actor], str | None, Evidence | None]:
     """The actors of one entry with roles and attributions, and the generic perpetrator phrase.
 
     ``home_force`` and ``un_mission`` are the canonical names that plain "soldiers", "army" and
     "peacekeepers" stand for: the event country's own force and the U.N. mission there (the
     guidelines' "Generic 'army', 'soldiers', 'troops' in a Mali event are the Malian Armed
-    Forces; 'U.N. peacekeepers' are MINUSMA"). None: those words name no actor.
+    Forces; 'U.N. peacekeepers' are MINUSMA"). None: those words name no actor. ``body`` is
+    where the entry's narrative lies (its date header and outlet list are never read).
 
     >>> from pipeline.nlp import build_nlp
     >>> from pipeline.tables import load_tables
@@ -62,7 +63,7 @@ def find_actors(
     >>> [(a.name, a.role) for a in actors], description
     ([('MINUSMA', 'target')], 'unidentified gunmen')
     """
-    start, end = body_span(doc.text)
+    start, end = body_span(doc.text) if body is None else body
     sentences = _sentences(doc, start, end)
     if not sentences:
         return [], None, None

@@ -26,7 +26,7 @@ from pipeline.fields.actors.words import (
     _UN_CONTEXT,
     _UN_WORDS,
 )
-from pipeline.fields.event_type import sentence_spans
+from pipeline.text import split_sentences as sentence_spans
 from pipeline.nlp import ACTOR
 from pipeline.tables import ActorRow, PlaceRow, cache_by_identity, fold
 

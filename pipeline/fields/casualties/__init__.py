@@ -65,7 +65,8 @@ from pipeline.fields.casualties.numbers import parse_number
 from pipeline.fields.casualties.parts import _background, _mark_parts, _set_groups
 from pipeline.fields.casualties.reader import _Found, _Reader
 from pipeline.fields.casualties.shapes import _read_sentence
-from pipeline.fields.casualties.tokens import _HEADER, _SOURCES, _sentences, _tokens
+from pipeline.fields.casualties.tokens import _sentences, _tokens
+from pipeline.text import body_span
 from pipeline.fields.casualties.totals import _PERSON, _RIVAL, total_counts
 from pipeline.fields.casualties.words import (
     _FORCES,
@@ -80,30 +81,29 @@ from pipeline.schema import Casualty, Evidence
 __all__ = ["find_casualties", "parse_number", "total_counts"]
 
 
-def find_casualties(text: str) -> list[Casualty]:
+def find_casualties(text: str, body: tuple[int, int] | None = None) -> list[Casualty]:
     """Every casualty figure of a cleaned entry, in text order; stated zeros last.
 
     Evidence offsets are local to ``text`` and cover the number phrase and its casualty word.
+    ``body`` is where the entry's narrative lies (after its date header, before its outlets).
 
     >>> [(c.kind, c.min, c.qualifier) for c in find_casualties(
     ...     "February 7, 2025: Armed assailants ambush several vehicles in Gao, killing more "
     ...     "than 50 and wounding 13. Sources: Defense Post, Reuters")]
     [('killed', 50, 'more than'), ('injured', 13, 'exact')]
     """
-    header = _HEADER.match(text)
-    body_start = header.end() if header else 0
-    sources = list(_SOURCES.finditer(text, body_start))
-    body_end = sources[-1].start() if sources else len(text)
+    body_start, body_end = body_span(text) if body is None else body
     toks = _tokens(text, body_start, body_end)
     out: list[Casualty] = []
     if toks:
         reader = _Reader(toks, text)
-        sentences = _sentences(toks)
+        sentences = _sentences(toks, text, body_start, body_end)
         found = [f for n, (s, e) in enumerate(sentences) for f in _read_sentence(reader, n, s, e)]
         first = text[toks[sentences[0][0]].start : toks[sentences[0][1] - 1].end]
         if _LEGAL.search(first) and not any(f.sentence == 0 for f in found):
             return []
-        years = set(re.findall(r"\b(?:1[89]\d\d|20\d\d)\b", header.group())) if header else set()
+        # The years of the date header: a figure of another year is background.
+        years = set(re.findall(r"\b(?:1[89]\d\d|20\d\d)\b", text[:body_start]))
         found = [f for f in found if not _background(reader, f, years)]
         _set_groups(found, operation=bool(_OPERATION.search(first) and _FORCES.search(first)))
         _mark_claims(reader, sentences, found)

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pipeline.fields.places.context import _ATTACHED, _body_end, _in_name
+from pipeline.fields.places.context import _ATTACHED, _in_name
+from pipeline.text import body_span
 from pipeline.fields.places.country import event_country
 from pipeline.fields.places.judge import _judge, _location
 from pipeline.fields.places.mentions import _collect
@@ -40,11 +41,13 @@ __all__ = ["event_country", "find_places", "resolve_place"]
 
 
 def find_places(
-    doc: Doc, tables: Tables, settings: Settings, *, country_hint: str | None = None
+    doc: Doc, tables: Tables, settings: Settings, *, country_hint: str | None = None,
+    body: tuple[int, int] | None = None,
 ) -> tuple[list[Location], list[Location]]:
     """The event's locations and the other places an entry names, from its spaCy Doc.
 
-    ``country_hint`` decides between rows of the same spelling in two countries.
+    ``country_hint`` decides between rows of the same spelling in two countries. ``body`` is
+    where the entry's narrative lies: its outlet list never yields a place.
 
     >>> from pipeline.nlp import build_nlp
     >>> from pipeline.tables import load_tables
@@ -57,7 +60,7 @@ def find_places(
     """
     text = doc.text
     places = tables.places
-    body_end = _body_end(text)
+    body_end = (body_span(text) if body is None else body)[1]
     mentions = [
         m
         for m in _collect(doc, places, country_hint, settings.fuzzy_cutoff)

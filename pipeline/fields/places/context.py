@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import re
 
-# The label of an entry's sources tail: "Source: Reuters", "Sources: Defense Post, France 24",
-# "(Sources: ...)" in prose. pipeline.fields.sources reads the same label; it is repeated here so
-# that the two field modules do not depend on each other.
-_SOURCES_LABEL = re.compile(r"\bSources?:")
+from pipeline.text import sentence_at, split_sentences
+
 # "northern", "south-east", "southern-central", "Central" (as in "Guire district, Central Mali").
 _COMPASS = (
     r"(?:north|south|east|west|central|centre|north-?east|north-?west|south-?east|south-?west)"
@@ -199,40 +197,17 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|outside|from|of\s+the\s+(?:town|village|city|locality)\s+of)\s+(?:the\s+)?$"
 )
 
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]\.)+|\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|No|vs|a\.m|p\.m)\.)$"
-)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of an entry; "U.S." and "Dr." do not end a sentence.
+    """Sentence spans of an entry (``pipeline.text.split_sentences``); never empty.
 
     >>> _sentences("Gunmen attack the U.S. Embassy. Two die.")
     [(0, 31), (32, 40)]
     """
-    spans = []
-    start = 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        if _ABBREVIATION.search(text[start : m.start()]):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
+    return split_sentences(text) or [(0, len(text))]
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> int:
-    for i, (start, end) in enumerate(spans):
-        if start <= pos < end:
-            return i
-    return len(spans) - 1
-
-
-def _body_end(text: str) -> int:
-    """Where the entry's "Sources:" tail starts (its last label), or the end of the text."""
-    labels = list(_SOURCES_LABEL.finditer(text))
-    return labels[-1].start() if labels else len(text)
+    return sentence_at(spans, pos)
 
 
 def _is_region_context(text: str, start: int, end: int) -> bool:

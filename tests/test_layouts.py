@@ -1,4 +1,5 @@
-"""Segmentation of raw/mali.txt: sections, 193 entries, page-break repair, odd headers."""
+"""Segmentation of raw/mali.txt into sections and bold-date bullet entries: 193 entries,
+page-break repair, odd headers, cleaned text and its offsets."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import re
 
 import pytest
 
-from pipeline.segment import clean, find_title, segment
+from pipeline.layouts.detect import segment_text as segment
+from pipeline.text import clean
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +117,14 @@ def test_italics_and_escaped_parentheses_are_removed():
     assert clean(raw, 0).text == "reported in al-Naba that al-Qaeda in the Islamic Maghreb (AQIM) and $5"
 
 
-def test_title_is_the_first_line(mali_raw):
-    assert find_title(mali_raw) == "Mali: Extremism and Terrorism"
+def test_title_is_the_first_line(doc):
+    assert doc.title == "Mali: Extremism and Terrorism"
+    assert doc.source.page_header == doc.title
+
+
+def test_the_layout_found_is_named(doc):
+    assert doc.layouts == {"bold_date_bullets": 193}
+    assert {e.layout for e in doc.entries} == {"bold_date_bullets"}
 
 
 def test_report_without_bullets_warns():

@@ -1,0 +1,1 @@
+"""World data behind interfaces: places (the gazetteer) and countries (names and demonyms)."""

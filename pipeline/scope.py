@@ -1,0 +1,148 @@
+"""A report's scope: what every field needs to know about the report as a whole.
+
+Computed once per report, before any entry is read, and passed to every field function:
+
+- ``countries``: the country or countries the report is about, most likely first. From the
+  settings when the user names them for the report's slug; else from the places the report names
+  (every country, first-level division and known place counts for its country), with the title
+  and the headings as priors: "Mali: Extremism and Terrorism" makes Mali the report's country
+  however many other countries its prose names. An entry's own places always come first; these
+  are the fallback for an entry that names none, and the tie-breaker between namesakes.
+- ``year`` and ``published``: the year the report's undated entries belong to when the document
+  says so (a title "Timeline 2012", a dateline, a stored copy's URL), and its publication date.
+- ``publisher``: who published it, when the file says so.
+
+Which forces "soldiers" and "peacekeepers" mean is not a report-wide fact: they are the forces of
+the entry's own country (``pipeline.records``), which the scope only defaults.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.layouts.base import Document
+from pipeline.settings import Settings
+from pipeline.tables import Tables, fold
+
+# How much a name counts toward the report's country where it stands: the title decides unless
+# the text names another country far more often; a heading counts more than a line of text.
+TITLE_WEIGHT = 50
+HEADING_WEIGHT = 3
+# A country is one of the report's countries when it has at least this share of the best one's
+# weight ("Mali, Burkina Faso and Niger" reports name all three often).
+SECOND_COUNTRY_SHARE = 0.5
+_WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|d['’]\w+|of|the|and))*")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the fields need to know about the whole report."""
+
+    countries: tuple[str, ...] = ()
+    # How the countries were decided: "settings", "title", "places" or None when unknown.
+    country_source: str | None = None
+    year: int | None = None
+    published: dt.date | None = None
+    publisher: str | None = None
+    weights: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def country(self) -> str | None:
+        """The report's main country, or None."""
+        return self.countries[0] if self.countries else None
+
+
+def report_scope(document: Document, report: str, tables: Tables, settings: Settings) -> Scope:
+    """The scope of a segmented report.
+
+    >>> from pathlib import Path
+    >>> from pipeline.readers import read_source
+    >>> from pipeline.layouts.detect import segment
+    >>> from pipeline.tables import load_tables
+    >>> scope = report_scope(segment(read_source(Path("raw/mali.txt"))), "mali", load_tables(), Settings())
+    >>> scope.countries[:1], scope.country_source
+    (('ML',), 'title')
+    """
+    source = document.source
+    meta = source.metadata
+    year = _title_year(document.title)
+    published = meta.published
+    if report in settings.report_countries:
+        code = settings.report_countries[report]
+        return Scope((code,), "settings", year, published, meta.publisher)
+    weights = _country_weights(document, tables)
+    title_code = _title_country(document.title, tables)
+    ranked = sorted(weights, key=lambda c: (-weights[c], c))
+    if title_code is not None:
+        ranked = [title_code] + [c for c in ranked if c != title_code]
+        how = "title"
+    else:
+        how = "places" if ranked else None
+    if ranked:
+        best = weights.get(ranked[0], 0)
+        ranked = [ranked[0]] + [c for c in ranked[1:]
+                                if best and weights[c] >= SECOND_COUNTRY_SHARE * best]
+    return Scope(tuple(ranked), how, year, published, meta.publisher, weights)
+
+
+def _country_index(tables: Tables) -> dict[str, str]:
+    """Folded spelling -> country code, for every place the tables know (areas wider than a
+    country left out: their country column is a stand-in)."""
+    index: dict[str, str] = {}
+    for row in tables.places:
+        if row.kind == "area":
+            continue
+        for spelling in row.spellings:
+            index.setdefault(fold(spelling), row.country)
+    return index
+
+
+def _country_weights(document: Document, tables: Tables) -> dict[str, int]:
+    """How often the report's text names a place of each country, headings weighing more."""
+    index = _country_index(tables)
+    source = document.source
+    weights: Counter[str] = Counter()
+    for line in source.lines:
+        if line.kind not in ("text", "bullet", "heading"):
+            continue
+        text = source.text[line.start : line.end]
+        weight = HEADING_WEIGHT if line.kind == "heading" else 1
+        for m in _WORD.finditer(text):
+            words = m.group().split()
+            # The longest run of capitalised words that names a known place.
+            for size in range(min(len(words), 5), 0, -1):
+                found = False
+                for k in range(len(words) - size + 1):
+                    code = index.get(fold(" ".join(words[k : k + size]).strip(".,'’")))
+                    if code:
+                        weights[code] += weight
+                        found = True
+                if found:
+                    break
+    return dict(weights)
+
+
+def _title_country(title: str | None, tables: Tables) -> str | None:
+    """The country a title names as its subject: "Mali: Extremism and Terrorism" -> ML.
+
+    The subject is the part before a colon; a country row's spelling must be all of it.
+    """
+    if not title:
+        return None
+    subject = fold(title.split(":")[0])
+    for row in tables.places:
+        if row.kind == "country" and any(fold(s) == subject for s in row.spellings):
+            return row.country
+    return None
+
+
+def _title_year(title: str | None) -> int | None:
+    """The one year a title names ("Timeline 2012"), or None for none or several."""
+    if not title:
+        return None
+    years = set(_YEAR.findall(title))
+    return int(years.pop()) if len(years) == 1 else None
