@@ -36,9 +36,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="extract the reports in N processes, each with its own pipeline")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
-    p = sub.add_parser("evaluate", help="score predicted records against gold labels")
-    p.add_argument("gold", type=Path)
-    p.add_argument("pred", type=Path)
+    p = sub.add_parser(
+        "evaluate", help="score predicted records against gold labels (a file, or a folder of them)")
+    p.add_argument("gold", type=Path, help="a gold JSONL file, or a folder of them")
+    p.add_argument("pred", type=Path, help="the extracted JSONL file, or the folder holding them")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--misses", action="store_true", help="list every disagreement")
     p.add_argument("--kind", choices=["timeline", "narrative"], default="timeline")
@@ -141,6 +142,17 @@ def cmd_evaluate(args) -> int:
 
     from pipeline.scoring import evaluate_files, format_misses, format_scores
 
+    if args.gold.is_dir():
+        from pipeline.scorecard import format_scorecard, score_folders, write_json
+
+        card = score_folders(args.gold, args.pred)
+        if args.json:
+            sys.stdout.write(write_json(card, args.misses) + "\n")
+            return 0
+        sys.stdout.write(format_scorecard(card) + "\n")
+        if args.misses:
+            sys.stdout.write(format_misses(card.total) + "\n")
+        return 0
     report = evaluate_files(args.gold, args.pred, kind=args.kind)
     if args.json:
         out.print_json(json.dumps(report.as_dict(misses=args.misses)))

@@ -42,10 +42,11 @@ class Miss:
     gold: object
     predicted: object
     evidence: str
+    report: str | None = None
 
     def as_dict(self) -> dict:
         return {
-            "field": self.field, "gold_n": self.gold_n, "id": self.record_id,
+            "report": self.report, "field": self.field, "gold_n": self.gold_n, "id": self.record_id,
             "gold": self.gold, "predicted": self.predicted, "evidence": self.evidence,
         }
 
@@ -151,6 +152,18 @@ class Canon:
     def actor(self, name: str) -> str:
         key = fold(name)
         return self.actors.get(key, key)
+
+
+_CANON: dict[int, Canon] = {}
+
+
+def _canon(tables: Tables | None) -> Canon:
+    """One ``Canon`` per loaded tables: building it folds every spelling of the tables."""
+    tables = tables or load_tables()
+    if id(tables) not in _CANON:
+        _CANON.clear()
+        _CANON[id(tables)] = Canon(tables)
+    return _CANON[id(tables)]
 
 
 def read_gold(path: Path, kind: str = "timeline") -> list[dict]:
@@ -265,12 +278,16 @@ def _evidence(record: Record | None, name: str) -> str:
 
 def evaluate(
     gold: list[dict], predicted: list[Record], tables: Tables | None = None,
-    settings: Settings | None = None, kind: str = "timeline",
+    settings: Settings | None = None, kind: str = "timeline", scorer=None,
 ) -> EvaluationReport:
-    """Score ``predicted`` against ``gold`` (dicts in the format of tests/gold/GUIDELINES.md)."""
+    """Score ``predicted`` against ``gold`` (dicts in the format of tests/gold/GUIDELINES.md).
+
+    ``scorer`` aligns the texts; by default token_sort_ratio for timeline entries and
+    token_set_ratio for narrative events (see ``align``)."""
     settings = settings or Settings()
-    canon = Canon(tables or load_tables())
-    scorer = fuzz.token_set_ratio if kind == "narrative" else fuzz.token_sort_ratio
+    canon = _canon(tables)
+    if scorer is None:
+        scorer = fuzz.token_set_ratio if kind == "narrative" else fuzz.token_sort_ratio
     pairs = align([g["text"] for g in gold], [r.text for r in predicted], settings.align_cutoff, scorer)
     scores = {name: FieldScore(name, "accuracy") for name in SINGLE_FIELDS}
     scores.update({name: FieldScore(name, "set") for name in SET_FIELDS})
@@ -428,8 +445,9 @@ def format_misses(report: EvaluationReport) -> str:
     """Every disagreement: field, gold entry number, record id, gold and predicted, evidence."""
     lines = []
     for m in report.misses:
+        where = f"{m.report} " if m.report else ""
         lines.append(
-            f"[{m.field}] gold n={m.gold_n} id={m.record_id}: gold={m.gold!r} predicted={m.predicted!r}"
+            f"{where}[{m.field}] gold n={m.gold_n} id={m.record_id}: gold={m.gold!r} predicted={m.predicted!r}"
             + (f"  evidence: {m.evidence!r}" if m.evidence else "")
         )
     return "\n".join(lines)
