@@ -269,6 +269,18 @@ _HEADER = re.compile(
 )
 
 
+# A date anywhere in a text, for telling dated blocks from undated ones (not for reading it).
+DATE_SEARCH = re.compile(
+    rf"(?<![\w/])(?:{DATE_EXPR}|{DAY}[-\s](?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
+)
+# A block that opens with a dated clause: "On January 27, ...", "On 28 April 2019, ...", "On the
+# evening of Friday, 11 October 2019 ...", "In March 2013, ...", "Early on 3 May, ...".
+DATED_CLAUSE = re.compile(
+    rf"^(?:(?:Early|Late)\s+)?(?:On|In|During|Between|From)\s+(?:the\s+\w+\s+of\s+)?"
+    rf"(?:{_WEEKDAY})?(?:{DATE_EXPR})"
+)
+
+
 @dataclass(frozen=True)
 class DateHeader:
     """The date an entry opens with: the date's words and where the body starts (offsets)."""
@@ -302,6 +314,26 @@ def body_span(text: str, header: str | None = None) -> tuple[int, int]:
         start = len(header) + (m.end() if m else 0)
     tail = sources_start(text, start)
     return start, len(text) if tail is None else tail
+
+
+def search_date_header(text: str, limit: int = 80) -> DateHeader | None:
+    """A date near the head of an entry that a place or a name comes before, followed by a
+    separator: "Fort Lauderdale, Florida, January 6, 2017: ...", "Sultanahmet, Istanbul – ...".
+
+    >>> t = "Orlando, June 12, 2016: A gunman killed 49."
+    >>> h = search_date_header(t); t[h.date_start:h.date_end], t[h.body_start:]
+    ('June 12, 2016', 'A gunman killed 49.')
+    """
+    found = match_date_header(text)
+    if found is not None:
+        return found
+    for m in DATE_SEARCH.finditer(text, 0, limit):
+        if m.start() and text[m.start() - 1] not in " \t,(":
+            continue
+        found = match_date_header(text, m.start())
+        if found is not None and found.separator in (":", "-", "--", "–", "—", ". –", ". -"):
+            return found
+    return None
 
 
 def match_bold_header(text: str, pos: int = 0) -> DateHeader | None:

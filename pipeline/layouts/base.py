@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from pipeline.readers.base import SourceText
 from pipeline.settings import Settings
-from pipeline.text import CleanText
+from pipeline.text import CleanText, DateHeader, body_span, clean
 
 
 @dataclass(frozen=True)
@@ -144,3 +144,32 @@ def section_for(pos: int, kind: str, sections: list[Section], settings: Settings
             if pattern.search(s.title):
                 return s.title
     return current[-1].title
+
+
+def make_entry(source: SourceText, sections: list[Section], settings: Settings, layout: str,
+               start: int, end: int, text_start: int, date: DateHeader | None,
+               kind: str = "timeline") -> Entry:
+    """An entry of ``source.text[start:end]`` whose text (after its list marker) starts at
+    ``text_start``; ``date`` is the header it opens with, in source offsets.
+
+    >>> from pathlib import Path
+    >>> from pipeline.readers.plain import source_from_text
+    >>> from pipeline.text import match_date_header
+    >>> src = source_from_text("T\\n\\n_June 18: Gunmen kill nine.", Path("x.txt"), "0")
+    >>> start = src.text.index("June")
+    >>> e = make_entry(src, [], Settings(), "date_led", start - 1, len(src.text), start,
+    ...                match_date_header(src.text, start))
+    >>> e.text, e.header.text, e.text[e.body_start:]
+    ('June 18: Gunmen kill nine.', 'June 18', 'Gunmen kill nine.')
+    """
+    text = source.text
+    header = None
+    if date is not None and date.date_text(text).strip("- "):
+        header = Header(date.date_text(text).strip(), date.date_start, date.date_end)
+    elif date is not None and date.date_start == text_start + 2:
+        # An empty bold header "**- :**" carries nothing: leave it out of the cleaned text.
+        text_start = date.body_start
+    cleaned = clean(text, text_start, end, page_header=source.page_header)
+    body_start, body_end = body_span(cleaned.text, header.text if header else "")
+    return Entry(kind, 0, section_for(start, kind, sections, settings), start, end, cleaned,
+                 header, layout, body_start, body_end)

@@ -17,7 +17,8 @@ from pipeline.text import body_span, clean, match_bold_header
 NAME = "bold_date_bullets"
 
 
-def find_entries(source: SourceText, sections: list[Section], settings: Settings) -> Proposal:
+def find_entries(source: SourceText, sections: list[Section], settings: Settings,
+                 lines: list | None = None) -> Proposal:
     """Every list item as an entry, when enough of them open with a bold date.
 
     >>> from pathlib import Path

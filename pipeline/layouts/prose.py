@@ -93,7 +93,7 @@ def find_paragraphs(source: SourceText, sections: list[Section], settings: Setti
     """
     paragraphs: list[Entry] = []
     for block in source.blocks:
-        if block.kind != "paragraph" or any(s <= block.start < e for s, e in claimed):
+        if block.kind != "paragraph" or any(block.start < e and s < block.end for s, e in claimed):
             continue
         cleaned = clean(source.text, block.start, block.end, page_header=source.page_header)
         start, end = body_span(cleaned.text, "")

@@ -28,9 +28,13 @@ from pipeline.readers.decode import decode_text, normalise_line_breaks, read_byt
 from pipeline.settings import Settings
 from pipeline.text import STRAY_DASH, ends_sentence
 
-# A list item: "- " at the start of a line, after optional spaces. The Mali report has 193 of
-# them in its incident section, some with a leading space (" - **September 10, 2020:** ...").
-BULLET = re.compile(r"^[ \t]*- ", re.MULTILINE)
+# A list item's marker at the start of a line, after optional spaces: "- " (the Mali report's 193,
+# some with a leading space: " - **September 10, 2020:** ..."), "* ", "• ", "– ", "— ", "-- ",
+# "_June 18:" (an underscore glued to a capital), numbers "10. " and "#10: ".
+BULLET = re.compile(
+    r"^[ \t]*(?:(?:--?|[*•●▪◦‣·–—])[ \t]+|_(?=[A-Z0-9])|#\d{1,3}:[ \t]*|\d{1,3}\.[ \t]+)",
+    re.MULTILINE,
+)
 # A stored copy's source line: "# source: https://...  publisher: Reuters  retrieved: stored copy".
 _SOURCE_LINE = re.compile(
     r"^#\s*source:\s*(?P<url>\S+)(?:\s+publisher:\s*(?P<publisher>.*?))?(?:\s+retrieved:.*)?\s*$"

@@ -1,0 +1,123 @@
+"""What every finder needs to know about a line: its list marker, the date it opens with, and
+whether it is a year or month heading.
+
+Finders look at the same few facts of each line, so they are worked out once per document:
+
+- ``marker_end``: where the text starts after a list marker ("- ", "• ", "_", "10. ", "#10: ");
+- ``date``: the date header the text opens with (``pipeline.text.match_date_header``), with the
+  separator that follows it ("January 12:", "18 Jan 2012 -", "Oct. 12, 2000 The");
+- ``date_line``: the whole line is a date, or a date with a place or a title
+  ("Feb 7", "2017: 22 March", "Saturday August 6", "March 3: Pakistan", "2025 – Pahalgam Attack",
+  "Maiduguri, Nigeria - July 2009");
+- ``year`` / ``month``: the line is a year or month heading ("2013", "-- 2013 --", "– 2012 –",
+  "August 2016", "January 2023") that governs the entries under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from pipeline.readers.base import SourceText
+from pipeline.readers.plain import BULLET
+from pipeline.text import MONTH, MONTH_NAMES, YEAR, DateHeader, match_date_header
+
+_YEAR_LINE = re.compile(rf"^[\s\-–—=*#|]*({YEAR})[\s\-–—=*#|:]*$")
+_MONTH_LINE = re.compile(rf"^[\s\-–—=*#]*({MONTH})\s*,?\s+({YEAR})[\s\-–—=*#:]*$")
+# A place, then a date: "Maiduguri, Nigeria - July 2009", "Baga, Nigeria - January 2015".
+_PLACE_THEN_DATE = re.compile(
+    rf"^[A-Z][\w'’ ,.-]{{1,60}}?\s+[-–—]\s+(?P<date>(?:{MONTH})\s+(?:\d{{1,2}},?\s+)?{YEAR}|{YEAR})\s*$"
+)
+_MONTH_NUMBER = {name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES, start=1)}
+# A date line may carry a short title or place after its date: "March 3: Pakistan",
+# "2025 – Pahalgam Attack", "January 6, 2015 – Sultanahmet, Istanbul".
+_SHORT_TAIL = 60
+
+
+def month_number(word: str) -> int | None:
+    """The number of a month name or abbreviation.
+
+    >>> month_number("Sept."), month_number("MAY"), month_number("Monday")
+    (9, 5, None)
+    """
+    key = word.strip(".").lower()[:3]
+    return _MONTH_NUMBER.get(key) if word[:3].isalpha() else None
+
+
+@dataclass(frozen=True)
+class LineInfo:
+    """One line of a document and the facts finders read from it."""
+
+    index: int
+    start: int
+    end: int
+    kind: str  # the reader's line kind
+    marker_end: int  # where the text starts after a list marker (= start + indentation)
+    text: str  # the line's text after its marker, stripped
+
+    @cached_property
+    def date(self) -> DateHeader | None:
+        """The date header the line opens with, offsets in the source text."""
+        found = match_date_header(self.text)
+        if found is None:
+            return None
+        shift = self.marker_end
+        return DateHeader(found.date_start + shift, found.date_end + shift, found.body_start + shift,
+                          found.bold, found.separator)
+
+    @cached_property
+    def year(self) -> int | None:
+        """The year of a line that is only a year: "2013", "-- 2013 --", "– 2012 –"."""
+        m = _YEAR_LINE.match(self.text)
+        return int(m.group(1)) if m else None
+
+    @cached_property
+    def month(self) -> tuple[int, int] | None:
+        """(year, month) of a line that is only a month and a year: "August 2016"."""
+        m = _MONTH_LINE.match(self.text)
+        if not m:
+            return None
+        number = month_number(m.group(1))
+        return (int(m.group(2)), number) if number else None
+
+    @cached_property
+    def date_line(self) -> bool:
+        """The line is a date, alone or with a short place or title, and no sentence."""
+        if self.year is not None or self.month is not None:
+            return False
+        if _PLACE_THEN_DATE.match(self.text):
+            return True
+        date = self.date
+        if date is None:
+            return False
+        tail = self.text[date.body_start - self.marker_end :].strip()
+        return len(tail) <= _SHORT_TAIL and not re.search(r"[.!?]\s*$", tail) and (
+            date.separator in ("end", ":", "-", "–", "—", "--", ". –", ". -") or not tail
+        )
+
+    @property
+    def blank(self) -> bool:
+        return self.kind in ("blank", "page_header", "stray", "metadata", "title")
+
+
+def line_infos(source: SourceText) -> list[LineInfo]:
+    """The facts of every line of a document."""
+    out = []
+    text = source.text
+    for k, line in enumerate(source.lines):
+        raw = text[line.start : line.end]
+        marker = BULLET.match(raw) if line.kind == "bullet" else None
+        body_start = line.start + (marker.end() if marker else len(raw) - len(raw.lstrip()))
+        out.append(LineInfo(k, line.start, line.end, line.kind, body_start,
+                            text[body_start : line.end].rstrip()))
+    return out
+
+
+def place_then_date(text: str) -> re.Match | None:
+    """A heading that names the place first: "Baga, Nigeria - January 2015".
+
+    >>> place_then_date("Baga, Nigeria - January 2015").group("date")
+    'January 2015'
+    """
+    return _PLACE_THEN_DATE.match(text)

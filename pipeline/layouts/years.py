@@ -1,0 +1,216 @@
+"""The year of an entry whose date gives none, from what the document says, and the rule that did.
+
+A careful reader takes the year, in this order, from:
+
+1. ``year_heading``: the year or month heading above the entry ("2013", "-- 2013 --", "August
+   2016", "Balochistan Timeline - 2018");
+2. ``neighbours``: the entries around it that state their year, in the order the list runs
+   ("June 17, 2007: ..." then "August 15: ..." then "Nov 24: ..." then "January 14, 2008: ..."):
+   the year carries down the list and turns over where the months do;
+3. ``dateline``: the document's own date, stated before its entries ("Posted: Jun 18, 2011",
+   "This Article is From Jul 23, 2015", "from September 26 to October 2, 2020", a stored copy's URL
+   "/2011/06/18/"), for a newest-first list of recent events: the first entry is the latest day
+   on or before that date, and the year turns back where the months do;
+4. ``title``: the one year the title names ("News Timeline: South Asia 2013").
+
+With none of these the entry keeps a date without a year, which the date field leaves unknown. The
+rule never gives a day or a month: it only chooses the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from pipeline.layouts.base import Entry, YearContext
+from pipeline.layouts.lines import LineInfo, month_number
+from pipeline.readers.base import SourceText
+from pipeline.text import DAY, MONTH, YEAR
+
+_HAS_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+_MONTH_DAY = re.compile(rf"(?P<month>{MONTH})\.?\s+(?P<day>{DAY})(?!\d)|(?P<day2>{DAY})[\s-]+(?P<month2>{MONTH})")
+_BARE_MONTH = re.compile(rf"^(?:\w+day,?\s+)?(?P<month>{MONTH})")
+# A full date with a year, as a dateline or an introduction states it.
+_FULL_DATE = re.compile(
+    rf"(?P<month>{MONTH})\.?\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR})"
+    rf"|(?P<day2>{DAY})[\s-]+(?P<month2>{MONTH}),?\s+(?P<year2>{YEAR})"
+    rf"|(?P<iso>{YEAR})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
+)
+# A line short enough to be a dateline rather than a sentence of the text.
+_DATELINE_CHARS = 80
+
+
+def _month_day(header: str) -> tuple[int, int] | None:
+    """(month, day) of a header without a year; (month, 0) for a month alone."""
+    m = _MONTH_DAY.search(header)
+    if m:
+        month = month_number(m.group("month") or m.group("month2"))
+        day = int(re.match(r"\d+", m.group("day") or m.group("day2")).group())
+        return (month, day) if month else None
+    m = _BARE_MONTH.search(header)
+    if m:
+        month = month_number(m.group("month"))
+        return (month, 0) if month else None
+    return None
+
+
+def _full_date(match: re.Match) -> dt.date | None:
+    try:
+        if match.group("iso"):
+            return dt.date(int(match.group("iso")), int(match.group("m3")), int(match.group("d3")))
+        month = month_number(match.group("month") or match.group("month2"))
+        day = int(re.match(r"\d+", match.group("day") or match.group("day2")).group())
+        year = int(match.group("year") or match.group("year2"))
+        return dt.date(year, month, day) if month else None
+    except ValueError:
+        return None
+
+
+def dateline(source: SourceText, lines: list[LineInfo], before: int) -> dt.date | None:
+    """The document's date: a full date on a short line, or the last full date of the
+    paragraph, before offset ``before`` (the first entry); else the stored copy's URL date."""
+    found = None
+    for info in lines:
+        if info.start >= before:
+            break
+        if info.blank:
+            continue
+        text = source.text[info.start : min(info.end, before)]
+        matches = list(_FULL_DATE.finditer(text))
+        if not matches:
+            continue
+        if len(text) <= _DATELINE_CHARS or info.end >= before:
+            found = _full_date(matches[-1]) or found
+    return found or source.metadata.published
+
+
+def _headings(lines: list[LineInfo]) -> list[tuple[int, int]]:
+    """(offset, year) of every year or month heading."""
+    out = []
+    for info in lines:
+        year = info.year if info.year is not None else (info.month[0] if info.month else None)
+        if year is not None:
+            out.append((info.start, year))
+    return out
+
+
+def _title_year(source: SourceText) -> int | None:
+    years = set(_HAS_YEAR.findall(source.title or ""))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def assign_years(entries: list[Entry], source: SourceText, lines: list[LineInfo]) -> list[Entry]:
+    """The entries, each whose header gives no year with the year the document gives it.
+
+    >>> from pathlib import Path
+    >>> from pipeline.readers.plain import source_from_text
+    >>> from pipeline.layouts.detect import segment
+    >>> doc = segment(source_from_text("Attacks\\n\\nPosted: Jun 18, 2011\\n\\n_June 18: A.\\n\\n_Jan. 12: B.\\n\\n"
+    ...                                "_Dec. 19: C.\\n", Path("x.txt"), "0"))
+    >>> [(e.header.text, e.year.year, e.year.rule) for e in doc.entries]
+    [('June 18', 2011, 'dateline'), ('Jan. 12', 2011, 'dateline'), ('Dec. 19', 2010, 'dateline')]
+    """
+    if not entries:
+        return entries
+    headings = _headings(lines)
+    needs = [e.header is not None and not _HAS_YEAR.search(e.header.text) for e in entries]
+    if not any(needs):
+        return entries
+    days = [_month_day(e.header.text) if e.header else None for e in entries]
+    stated = [_stated_year(e) for e in entries]
+    out = list(entries)
+    # 1. headings
+    for i, e in enumerate(entries):
+        if needs[i]:
+            above = [year for pos, year in headings if pos < e.start]
+            if above:
+                out[i] = replace(e, year=YearContext(above[-1], "year_heading"))
+                needs[i] = False
+    # 2. neighbours that state their year
+    anchors = [i for i, y in enumerate(stated) if y is not None and days[i] is not None]
+    if anchors and any(needs):
+        descending = _descending(days, stated)
+        for i in range(len(entries)):
+            if not needs[i] or days[i] is None:
+                continue
+            year = _carry(i, anchors, days, stated, descending)
+            if year is not None:
+                out[i] = replace(entries[i], year=YearContext(year, "neighbours"))
+                needs[i] = False
+    # 3. the document's date, for a newest-first list of recent events
+    if any(needs):
+        ref = dateline(source, lines, entries[0].start)
+        if ref is not None:
+            year, prev = ref.year, (ref.month, ref.day)
+            for i, e in enumerate(entries):
+                if days[i] is None:
+                    continue
+                if stated[i] is not None:
+                    year, prev = stated[i], days[i]
+                    continue
+                if days[i] > prev:
+                    year -= 1
+                prev = days[i]
+                if needs[i]:
+                    out[i] = replace(e, year=YearContext(year, "dateline"))
+                    needs[i] = False
+    # 4. the title's year
+    title = _title_year(source)
+    if title is not None:
+        for i, e in enumerate(entries):
+            if needs[i]:
+                out[i] = replace(e, year=YearContext(title, "title"))
+    return out
+
+
+def _stated_year(entry: Entry) -> int | None:
+    if entry.header is None:
+        return None
+    years = _HAS_YEAR.findall(entry.header.text)
+    return int(years[-1]) if years else None
+
+
+def _descending(days: list, stated: list) -> bool:
+    """Whether the list runs newest first: by its dated entries, else by its months."""
+    dated = [(stated[i], days[i]) for i in range(len(days)) if stated[i] is not None and days[i]]
+    if len(dated) >= 2 and dated[0] != dated[-1]:
+        return dated[0] > dated[-1]
+    steps = [(a, b) for a, b in zip(days, days[1:]) if a and b]
+    down = sum(a > b for a, b in steps)
+    return down >= len(steps) - down
+
+
+def _carry(i: int, anchors: list[int], days: list, stated: list, descending: bool) -> int | None:
+    """The year of entry ``i`` carried from the nearest entry before it that states its year
+    (or after it, when none comes before), turning over where the months do."""
+    before = [a for a in anchors if a < i]
+    if before:
+        k = before[-1]
+        year, prev = stated[k], days[k]
+        for j in range(k + 1, i + 1):
+            if days[j] is None:
+                continue
+            if stated[j] is not None:
+                year, prev = stated[j], days[j]
+                continue
+            if descending and days[j] > prev:
+                year -= 1
+            elif not descending and days[j] < prev:
+                year += 1
+            prev = days[j]
+        return year
+    after = [a for a in anchors if a > i]
+    if not after:
+        return None
+    k = after[0]
+    year, nxt = stated[k], days[k]
+    for j in range(k - 1, i - 1, -1):
+        if days[j] is None:
+            continue
+        if descending and days[j] < nxt:
+            year += 1
+        elif not descending and days[j] > nxt:
+            year -= 1
+        nxt = days[j]
+    return year
