@@ -101,6 +101,9 @@ ActorKind = Literal[
     "international body",
     "private military company",
     "court",
+    "ngo",
+    "company",
+    "publisher",
 ]
 
 
@@ -122,6 +125,25 @@ class ActorRow(_Row):
     )
     note: str | None = None
     source: str = Field(description="Where the row's facts come from.")
+    in_countries: str | None = Field(
+        default=None,
+        description="Space-separated ISO 3166-1 alpha-2 codes of the countries where the alias "
+        "means this actor ('MZ' for 'al-Shabaab' = Ansar al-Sunna); empty: the alias holds anywhere.",
+    )
+
+    @field_validator("in_countries")
+    @classmethod
+    def _iso_codes(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        codes = value.split()
+        bad = [c for c in codes if not (len(c) == 2 and c.isascii() and c.isalpha() and c.isupper())]
+        if bad:
+            raise ValueError(
+                f"{bad[0]!r} is not an ISO 3166-1 alpha-2 code (two upper-case letters, "
+                "space-separated)"
+            )
+        return " ".join(codes)
 
 
 PlaceKind = Literal["country", "region", "cercle", "commune", "town", "village", "area", "site"]
@@ -226,7 +248,14 @@ def load_tables(data_dir: Path = DATA_DIR) -> Tables:
     """
     actors = load_rows(data_dir / "actors.csv", ActorRow)
     places = load_rows(data_dir / "places.csv", PlaceRow)
-    _check_unique(actors, lambda r: fold(r.alias), "alias", "actors.csv")
+    # An alias may repeat once per distinct in_countries value ("ADF" is the Allied Democratic
+    # Forces anywhere, the Ambazonia Defence Forces in Cameroon).
+    _check_unique(
+        actors,
+        lambda r: (fold(r.alias), " ".join(sorted((r.in_countries or "").split()))),
+        "alias",
+        "actors.csv",
+    )
     _check_unique(places, lambda r: (fold(r.name), r.country, r.kind), "place", "places.csv")
     names = {r.name for r in actors}
     for i, row in enumerate(actors, start=2):

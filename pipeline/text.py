@@ -32,6 +32,13 @@ _MARKUP = re.compile(
     r"|(?P<italic>(?<![*\w])\*(?=[^\s*])(?:[^*\n])+?(?<=[^\s*])\*(?![*\w]))"
 )
 _SPACE = re.compile(r"\s+")
+# A list item's marker at the start of a line, after optional spaces: "- " (the Mali report's 193,
+# some with a leading space: " - **September 10, 2020:** ..."), "* ", "• ", "– ", "— ", "-- ",
+# "_June 18:" (an underscore glued to a capital), numbers "10. " and "#10: ".
+BULLET = re.compile(
+    r"^[ \t]*(?:(?:--?|[*•●▪◦‣·–—])[ \t]+|_(?=[A-Z0-9])|#\d{1,3}:[ \t]*|\d{1,3}\.[ \t]+)",
+    re.MULTILINE,
+)
 # Lines holding only "-": a PDF converter's leftover list markers.
 STRAY_DASH = re.compile(r"^[ \t]*-[ \t]*$")
 
@@ -64,8 +71,11 @@ class CleanText:
         return CleanText(self.text[start:end], array("l", self.offsets[start:end]))
 
 
-def clean(raw: str, start: int, end: int | None = None, *, page_header: str | None = None) -> CleanText:
-    """Clean ``raw[start:end]``: drop page headers and stray dashes, markup, fold white space.
+def clean(raw: str, start: int, end: int | None = None, *, page_header: str | None = None,
+          markers: bool = False) -> CleanText:
+    """Clean ``raw[start:end]``: drop page headers and stray dashes, markup, fold white space;
+    with ``markers``, also the list markers that open its lines after the first (an entry's
+    sub-bullets: "Jan. 9 / • As police track the two suspects ...").
 
     >>> clean("a **b**\\n-\\nc [D](#)", 0).text
     'a b c D'
@@ -82,7 +92,11 @@ def clean(raw: str, start: int, end: int | None = None, *, page_header: str | No
             page_header is not None and line.strip() == page_header
         )
         if not dropped:
-            _emit_markup_free(raw, line_start, line_end, chars, pos)
+            begin = line_start
+            if markers and line_start > start:
+                marker = BULLET.match(raw, line_start, line_end)
+                begin = marker.end() if marker else line_start
+            _emit_markup_free(raw, begin, line_end, chars, pos)
         if nl < 0:
             break
         chars.append(" ")
@@ -265,18 +279,19 @@ _YEAR_FIRST = rf"{YEAR}\s*:\s*{DAY}\s+{MONTH}(?![a-z])"
 _SEPARATOR = r"\s*(?:\.\s*)?(?::|--?|–|—)\s*|\.\s+"
 _BOLD_HEADER = re.compile(r"\*\*(?P<date>[^*\n]*?)\s*:\s*\*\*")
 _HEADER = re.compile(
-    rf"(?P<date>{_YEAR_FIRST}|{DATE_EXPR}|{_LONE_YEAR})(?P<sep>{_SEPARATOR}|\s+(?=[A-Z\"“])|\s*$)"
+    rf"(?P<date>{_YEAR_FIRST}|{DATE_EXPR}|{_LONE_YEAR})"
+    rf"(?P<sep>{_SEPARATOR}|,\s+(?=[a-z])|\s+(?=[A-Za-z0-9\"“'‘])|\s*$)"
 )
 
 
 # A date anywhere in a text, for telling dated blocks from undated ones (not for reading it).
 DATE_SEARCH = re.compile(
-    rf"(?<![\w/])(?:{DATE_EXPR}|{DAY}[-\s](?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
+    rf"(?<![A-Za-z0-9/])(?:{DATE_EXPR}|{DAY}[-\s](?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
 )
 # A block that opens with a dated clause: "On January 27, ...", "On 28 April 2019, ...", "On the
 # evening of Friday, 11 October 2019 ...", "In March 2013, ...", "Early on 3 May, ...".
 DATED_CLAUSE = re.compile(
-    rf"^(?:(?:Early|Late)\s+)?(?:On|In|During|Between|From)\s+(?:the\s+\w+\s+of\s+)?"
+    rf"(?:(?:Early|Late)\s+)?(?:On|In|During|Between|From)\s+(?:the\s+\w+\s+of\s+)?"
     rf"(?:{_WEEKDAY})?(?:{DATE_EXPR})"
 )
 
@@ -381,7 +396,16 @@ def match_date_header(text: str, pos: int = 0) -> DateHeader | None:
         sep = "end"
     elif not sep and not has_year:
         return None
+    elif not sep and text[m.end()].islower() and not re.search(rf"\d(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\.?\s+\d{{1,2}}(?!\d)", date):
+        # "11th July 2010 security forces killed ...": a lower-case word right after a date with
+        # no separator, only when the date has its day ("May 2015 saw" is a sentence).
+        return None
     if re.fullmatch(YEAR, date) and sep not in (":", "-", "--", "–", "—", "end"):
+        return None
+    # "March 2, six Islamists ... are killed": a comma, then the sentence goes on in lower case;
+    # only a date with a day opens an entry so ("May, 2017" and "2015, the year" do not).
+    if sep == "," and not re.search(r"\d", date.replace(re.search(YEAR, date).group(), "")
+                                     if re.search(YEAR, date) else date):
         return None
     # A bare month ("May: ...") is a header only with a colon.
     if re.fullmatch(MONTH, date) and sep != ":":

@@ -169,7 +169,7 @@ def make_entry(source: SourceText, sections: list[Section], settings: Settings, 
     elif date is not None and date.date_start == text_start + 2:
         # An empty bold header "**- :**" carries nothing: leave it out of the cleaned text.
         text_start = date.body_start
-    cleaned = clean(text, text_start, end, page_header=source.page_header)
+    cleaned = clean(text, text_start, end, page_header=source.page_header, markers=True)
     body_start, body_end = body_span(cleaned.text, header.text if header else "")
     return Entry(kind, 0, section_for(start, kind, sections, settings), start, end, cleaned,
                  header, layout, body_start, body_end)

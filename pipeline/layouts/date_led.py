@@ -21,22 +21,27 @@ from __future__ import annotations
 import re
 
 from pipeline.layouts.base import Entry, Proposal, Section, make_entry
-from pipeline.layouts.lines import LineInfo, place_then_date
+from pipeline.layouts.lines import LineInfo, governs, place_then_date, run_in_starts
 from pipeline.readers.base import SourceText
 from pipeline.settings import Settings
-from pipeline.text import DATE_SEARCH, DateHeader, match_date_header
+from pipeline.text import MONTH, YEAR, DateHeader, ends_sentence, match_date_header
 
 NAME = "date_led"
 _ELISION = re.compile(r"^\[\s*(?:\.\.\.|…)\s*\]$")
+# A short line with no full stop right under a date line is the entry's title ("USS Cole attack",
+# "Attempted assassination" / "of Saudi prince").
+_TITLE_WORDS = 8
 # Separators after which a date opens an entry on its own line.
-_SEPARATORS = frozenset({":", "-", "--", "–", "—", ". –", ". -", "end", ""})
-# A run-in entry starts after the end of a sentence: "... Tracker. September 26: Kidnappers ...".
-_SENTENCE_BEFORE = re.compile(r"[.!?\"”)]\s+$")
+_SEPARATORS = frozenset({":", "-", "--", "–", "—", ". –", ". -", "end", "", ","})
 
 
-def _opens_entry(info: LineInfo) -> bool:
-    if info.kind not in ("text", "heading") or info.year is not None or info.month is not None:
+def _opens_entry(info: LineInfo, lines: list[LineInfo]) -> bool:
+    if info.kind not in ("text", "heading"):
         return False
+    if info.year is not None or info.month is not None:
+        # A month line over an entry's own title and text ("January 2009" / "Al-Qaeda merger")
+        # is that entry's date line; over dated lines it is their heading.
+        return info.month is not None and not governs(lines, info.index)
     if info.date_line:
         return True
     date = info.date
@@ -46,6 +51,10 @@ def _opens_entry(info: LineInfo) -> bool:
 def _header_of(info: LineInfo) -> DateHeader | None:
     if info.date is not None:
         return info.date
+    if info.month is not None:
+        m = re.search(rf"(?:{MONTH})\.?\s*,?\s+{YEAR}", info.text)
+        start = info.marker_end + m.start()
+        return DateHeader(start, start + len(m.group()), info.end, separator="end")
     m = place_then_date(info.text)
     if m is None:
         return None
@@ -53,8 +62,12 @@ def _header_of(info: LineInfo) -> DateHeader | None:
     return DateHeader(start, start + len(m.group("date")), info.end, separator="end")
 
 
-def _stops(info: LineInfo) -> bool:
-    return info.year is not None or info.month is not None or bool(_ELISION.match(info.text))
+def _stops(info: LineInfo, lines: list[LineInfo]) -> bool:
+    if info.year is not None:
+        return True
+    if info.month is not None:
+        return governs(lines, info.index)
+    return bool(_ELISION.match(info.text))
 
 
 def find_entries(source: SourceText, sections: list[Section], settings: Settings,
@@ -71,9 +84,11 @@ def find_entries(source: SourceText, sections: list[Section], settings: Settings
     ['May 31 — A bombing kills 90.', 'May 27 — 18 people were killed. More died later.']
     """
     text = source.text
-    starts = [info.index for info in lines if _opens_entry(info)]
+    starts = [info.index for info in lines if _opens_entry(info, lines)]
     entries: list[Entry] = []
-    if len(starts) >= 2:
+    # One date-led line makes a list only under a year heading ("Balochistan Timeline - 2018" /
+    # "January 1"); alone, it may be the document's dateline.
+    if len(starts) >= 2 or (starts and _under_year_heading(lines, starts[0])):
         start_set = set(starts)
         for i, k in enumerate(starts):
             last_of_run = i + 1 == len(starts)
@@ -83,9 +98,9 @@ def find_entries(source: SourceText, sections: list[Section], settings: Settings
                                       lines[end_k].end, info.marker_end, _header_of(info)))
     claimed = [(e.start, e.end) for e in entries]
     for block in source.blocks:
-        if block.kind != "paragraph" or any(s <= block.start < e for s, e in claimed):
+        if block.kind not in ("paragraph", "list_item") or any(s <= block.start < e for s, e in claimed):
             continue
-        cuts = _run_in_starts(text, block.start, block.end)
+        cuts = run_in_starts(text, block.start, block.end)
         if len(cuts) < 2:
             continue
         for i, (pos, date) in enumerate(cuts):
@@ -97,40 +112,36 @@ def find_entries(source: SourceText, sections: list[Section], settings: Settings
     return Proposal(NAME, entries, fit, [(e.start, e.end) for e in entries])
 
 
+def _under_year_heading(lines: list[LineInfo], k: int) -> bool:
+    above = [info for info in lines[:k] if not info.blank]
+    return bool(above) and above[-1].year is not None
+
+
 def _entry_end(lines: list[LineInfo], k: int, starts: set[int], last_of_run: bool) -> int:
     """The last line of the entry that starts at line ``k``."""
     head = lines[k]
-    bare = head.date_line
+    bare = head.date_line or head.month is not None
     last = k
     has_text = not bare
     j = k + 1
     while j < len(lines):
         info = lines[j]
-        if j in starts or _stops(info):
+        if j in starts or _stops(info, lines):
             break
         if info.blank:
             if last_of_run and has_text:
                 break
             j += 1
             continue
-        if info.kind == "heading" and (has_text or not bare or j > last + 2):
-            break
-        if info.kind == "heading":
-            last = j  # the entry's own title under its date line
+        title = info.kind == "heading" or (
+            len(info.text.split()) <= _TITLE_WORDS and not ends_sentence(info.text))
+        if title and (has_text or not bare or j > last + 2):
+            if info.kind == "heading" or has_text:
+                break
+        if title and not has_text and bare:
+            last = j  # the entry's own title under its date line ("USS Cole attack")
         else:
             last = j
             has_text = True
         j += 1
     return last
-
-
-def _run_in_starts(text: str, start: int, end: int) -> list[tuple[int, DateHeader]]:
-    """Where run-in entries start inside a paragraph: a date with a colon opening a sentence."""
-    found: list[tuple[int, DateHeader]] = []
-    for m in DATE_SEARCH.finditer(text, start, end):
-        if m.start() > start and not _SENTENCE_BEFORE.search(text, max(start, m.start() - 4), m.start()):
-            continue
-        date = match_date_header(text, m.start())
-        if date is not None and date.separator == ":" and date.date_start == m.start():
-            found.append((m.start(), date))
-    return found

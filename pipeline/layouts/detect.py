@@ -28,8 +28,11 @@ FINDERS = (
     lists.find_entries,
     date_led.find_entries,
     tables.find_entries,
-    dated_paragraphs.find_entries,
 )
+# Tried only when no finder above found an entry: a report with a list of entries tells its other
+# dated events in prose (the Mali report's sections open paragraph after paragraph with "On
+# <date>, ..."), while a document that is only dated paragraphs is a timeline written as prose.
+FALLBACK_FINDERS = (dated_paragraphs.find_entries,)
 
 
 def segment(source: SourceText, settings: Settings | None = None) -> Document:
@@ -56,6 +59,12 @@ def segment(source: SourceText, settings: Settings | None = None) -> Document:
         taken = [e for e in proposal.entries if not _overlaps(e.start, e.end, claimed)]
         entries.extend(taken)
         claimed.extend((e.start, e.end) for e in taken)
+    if not entries:
+        for finder in FALLBACK_FINDERS:
+            proposal = finder(source, sections, settings, lines)
+            if proposal.fit >= settings.layout_min_fit:
+                entries.extend(proposal.entries)
+                claimed.extend((e.start, e.end) for e in proposal.entries)
     entries.sort(key=lambda e: e.start)
     entries = assign_years(entries, source, lines)
     entries = [e if e.n == n else replace(e, n=n) for n, e in enumerate(entries, start=1)]

@@ -21,14 +21,18 @@ from functools import cached_property
 
 from pipeline.readers.base import SourceText
 from pipeline.readers.plain import BULLET
-from pipeline.text import MONTH, MONTH_NAMES, YEAR, DateHeader, match_date_header
+from pipeline.text import DATE_SEARCH, MONTH, MONTH_NAMES, YEAR, DateHeader, match_date_header
 
 _YEAR_LINE = re.compile(rf"^[\s\-–—=*#|]*({YEAR})[\s\-–—=*#|:]*$")
 _MONTH_LINE = re.compile(rf"^[\s\-–—=*#]*({MONTH})\s*,?\s+({YEAR})[\s\-–—=*#:]*$")
 # A place, then a date: "Maiduguri, Nigeria - July 2009", "Baga, Nigeria - January 2015".
 _PLACE_THEN_DATE = re.compile(
-    rf"^[A-Z][\w'’ ,.-]{{1,60}}?\s+[-–—]\s+(?P<date>(?:{MONTH})\s+(?:\d{{1,2}},?\s+)?{YEAR}|{YEAR})\s*$"
+    rf"^[A-Z][\w'’ ,.-]{{1,60}}?\s+[-–—]\s+(?P<date>(?:{MONTH})\s+(?:\d{{1,2}},?\s+)?{YEAR})\s*$"
 )
+# A heading that ends with its year: "Balochistan Timeline - 2018", "News Timeline: South Asia 2013".
+_TITLE_YEAR = re.compile(rf"^[A-Z][\w'’ :,.-]{{2,60}}?(?:\s+[-–—]\s+|\s+)({YEAR})\s*$")
+# A line of at most this many words, not ending a sentence, may be a heading ending with its year.
+_HEADING_WORDS = 8
 _MONTH_NUMBER = {name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES, start=1)}
 # A date line may carry a short title or place after its date: "March 3: Pakistan",
 # "2025 – Pahalgam Attack", "January 6, 2015 – Sultanahmet, Istanbul".
@@ -68,8 +72,15 @@ class LineInfo:
 
     @cached_property
     def year(self) -> int | None:
-        """The year of a line that is only a year: "2013", "-- 2013 --", "– 2012 –"."""
+        """The year of a line that is only a year ("2013", "-- 2013 --", "– 2012 –"), or a
+        heading that ends with one ("Balochistan Timeline - 2018")."""
         m = _YEAR_LINE.match(self.text)
+        short = len(self.text.split()) <= _HEADING_WORDS and not re.search(r"[.!?]$", self.text)
+        if m is None and (self.kind in ("heading", "title") or short) and not re.search(MONTH, self.text):
+            date = match_date_header(self.text)
+            # ... but "Early 2006" is a date line, not a heading.
+            if date is None or date.separator != "end":
+                m = _TITLE_YEAR.match(self.text)
         return int(m.group(1)) if m else None
 
     @cached_property
@@ -98,7 +109,41 @@ class LineInfo:
 
     @property
     def blank(self) -> bool:
-        return self.kind in ("blank", "page_header", "stray", "metadata", "title")
+        return self.kind in ("blank", "page_header", "stray", "metadata", "title", "noise")
+
+
+# A run-in entry starts after the end of a sentence: "... Tracker. September 26: Kidnappers ...".
+_SENTENCE_BEFORE = re.compile(r"[.!?\"”)]$")
+
+
+def run_in_starts(text: str, start: int, end: int) -> list[tuple[int, DateHeader]]:
+    """Where run-in entries start inside a block: a date with a colon opening a sentence.
+
+    >>> t = "The week's incidents. September 26: Four abducted. September 27: One killed."
+    >>> [t[p:p + 12] for p, _ in run_in_starts(t, 0, len(t))]
+    ['September 26', 'September 27']
+    """
+    found: list[tuple[int, DateHeader]] = []
+    for m in DATE_SEARCH.finditer(text, start, end):
+        before = text[max(start, m.start() - 40) : m.start()]
+        if m.start() > start and (before == before.rstrip() or not _SENTENCE_BEFORE.search(before.rstrip())):
+            continue
+        date = match_date_header(text, m.start())
+        if date is not None and date.separator == ":" and date.date_start == m.start():
+            found.append((m.start(), date))
+    return found
+
+
+def governs(lines: list[LineInfo], k: int) -> bool:
+    """Whether the year or month line ``k`` heads the entries under it: its next non-blank line
+    opens with a date. "January 2009" followed by "Al-Qaeda merger" and a paragraph is an entry's
+    date line instead.
+    """
+    for info in lines[k + 1 :]:
+        if info.blank:
+            continue
+        return info.date is not None or info.date_line or info.year is not None or info.month is not None
+    return False
 
 
 def line_infos(source: SourceText) -> list[LineInfo]:

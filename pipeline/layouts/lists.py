@@ -16,8 +16,10 @@ dated.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.layouts.base import Entry, Proposal, Section, make_entry
-from pipeline.layouts.lines import LineInfo
+from pipeline.layouts.lines import LineInfo, run_in_starts
 from pipeline.readers.base import SourceText
 from pipeline.settings import Settings
 from pipeline.text import DATE_SEARCH, search_date_header
@@ -27,6 +29,8 @@ NAME = "dated_list"
 # "Dead : / Injured : / Location : / Date :" lines come first (the longest in the corpus, 120
 # characters), a wiki item's article title ("March 2012 Damascus bombings").
 DATED_WITHIN = 300
+# Lower-case words that make a trailing undated item read as an entry's text.
+READS_AS_TEXT = 3
 
 
 def find_entries(source: SourceText, sections: list[Section], settings: Settings,
@@ -48,6 +52,11 @@ def find_entries(source: SourceText, sections: list[Section], settings: Settings
     items = [k for k, b in enumerate(blocks) if b.kind == "list_item"]
     if not items:
         return Proposal(NAME, [], 0.0)
+    # An item holding several run-in entries ("September 26: ... September 27: ...") is the
+    # date-led finder's.
+    items = [k for k in items if len(run_in_starts(text, blocks[k].start, blocks[k].end)) < 2]
+    if not items:
+        return Proposal(NAME, [], 0.0)
     dated = {k for k in items if _dated(source, blocks[k], lines)}
     fit = len(dated) / len(items)
     if len(dated) < 2:
@@ -55,6 +64,15 @@ def find_entries(source: SourceText, sections: list[Section], settings: Settings
     first, last = min(dated), max(dated)
     entries: list[Entry] = []
     chosen = [k for k in items if first <= k <= last]
+    # Items after the last dated one go on the list when they carry its marker and read as text
+    # (a chronology cut short: "French and Nigerien forces conducted a"), and every numbered item
+    # does (a countdown's "#8: San Bernardino killings:", "#7: Mali hotel"); menus and related
+    # links do not.
+    marker = _marker(text, blocks[last], lines)
+    for k in items:
+        if k > last and _marker(text, blocks[k], lines) == marker and (
+                "N" in marker or _reads_as_text(text, blocks[k])):
+            chosen.append(k)
     for i, k in enumerate(chosen):
         block = blocks[k]
         end = block.end
@@ -73,6 +91,18 @@ def find_entries(source: SourceText, sections: list[Section], settings: Settings
         entries.append(make_entry(source, sections, settings, NAME, block.start, end,
                                   head.marker_end, date))
     return Proposal(NAME, entries, fit, [(e.start, e.end) for e in entries])
+
+
+def _marker(text: str, block, lines: list[LineInfo]) -> str:
+    """The kind of a list item's marker: "#N:", "N.", or the marker's own characters."""
+    head = lines[block.first]
+    marker = text[head.start : head.marker_end].strip()
+    return re.sub(r"\d+", "N", marker)
+
+
+def _reads_as_text(text: str, block) -> bool:
+    """An item with a few lower-case words is an entry's text, not a link's title."""
+    return len(re.findall(r"\b[a-z]{2,}\b", text[block.start : block.end])) >= READS_AS_TEXT
 
 
 def _dated(source: SourceText, block, lines: list[LineInfo]) -> bool:

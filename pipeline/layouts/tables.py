@@ -19,7 +19,7 @@ from pipeline.text import DAY, MONTH, DateHeader, match_date_header
 
 NAME = "table_rows"
 MIN_ROWS = 3
-_PIPE_ROW = re.compile(r"^\s*\|?(?:[^|\n]*\|){3,}")
+_PIPE_ROW = re.compile(r"\s*\|?(?:[^|\n]*\|){3,}")
 # "28-Dec", "3-Dec", "14 Dec": a day and a month with no year, as spreadsheets write them.
 _DAY_MONTH = re.compile(rf"({DAY}[-\s](?:{MONTH}))(?=\s)")
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from pipeline.layouts.base import Entry, YearContext
-from pipeline.layouts.lines import LineInfo, month_number
+from pipeline.layouts.lines import LineInfo, governs, month_number
 from pipeline.readers.base import SourceText
 from pipeline.text import DAY, MONTH, YEAR
 
@@ -86,12 +86,14 @@ def dateline(source: SourceText, lines: list[LineInfo], before: int) -> dt.date 
 
 
 def _headings(lines: list[LineInfo]) -> list[tuple[int, int]]:
-    """(offset, year) of every year or month heading."""
+    """(offset, year) of every year or month heading (a month line that is an entry's own date
+    line is not one)."""
     out = []
     for info in lines:
-        year = info.year if info.year is not None else (info.month[0] if info.month else None)
-        if year is not None:
-            out.append((info.start, year))
+        if info.year is not None:
+            out.append((info.start, info.year))
+        elif info.month is not None and governs(lines, info.index):
+            out.append((info.start, info.month[0]))
     return out
 
 

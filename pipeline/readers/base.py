@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 LineKind = Literal[
-    "blank", "page_header", "stray", "heading", "bullet", "text", "metadata", "title"
+    "blank", "page_header", "stray", "heading", "bullet", "text", "metadata", "title", "noise"
 ]
 BlockKind = Literal["heading", "list_item", "paragraph", "table_row"]
 

@@ -26,21 +26,22 @@ from pipeline.io import ReportError
 from pipeline.readers.base import Line, Metadata, OriginMap, SourceText, TextBlock
 from pipeline.readers.decode import decode_text, normalise_line_breaks, read_bytes
 from pipeline.settings import Settings
-from pipeline.text import STRAY_DASH, ends_sentence
+from pipeline.text import BULLET, STRAY_DASH, ends_sentence, match_date_header
 
-# A list item's marker at the start of a line, after optional spaces: "- " (the Mali report's 193,
-# some with a leading space: " - **September 10, 2020:** ..."), "* ", "• ", "– ", "— ", "-- ",
-# "_June 18:" (an underscore glued to a capital), numbers "10. " and "#10: ".
-BULLET = re.compile(
-    r"^[ \t]*(?:(?:--?|[*•●▪◦‣·–—])[ \t]+|_(?=[A-Z0-9])|#\d{1,3}:[ \t]*|\d{1,3}\.[ \t]+)",
-    re.MULTILINE,
-)
 # A stored copy's source line: "# source: https://...  publisher: Reuters  retrieved: stored copy".
 _SOURCE_LINE = re.compile(
     r"^#\s*source:\s*(?P<url>\S+)(?:\s+publisher:\s*(?P<publisher>.*?))?(?:\s+retrieved:.*)?\s*$"
 )
 # Lines that stand where nothing of the report is: they separate blocks like blank lines.
-_BLANK = frozenset({"blank", "page_header", "stray", "metadata", "title"})
+_BLANK = frozenset({"blank", "page_header", "stray", "metadata", "title", "noise"})
+# Web page debris on a line of its own: never report text.
+_NOISE = re.compile(
+    r"^\s*(?:advertisement|read more|read more »|skip to (?:main )?content|subscribe|share"
+    r"|share this article|follow us|follow and subscribe!?|source link|click here to view the original\.?|\[\s*(?:\.\.\.|…)\s*\])\s*$",
+    re.IGNORECASE,
+)
+# A first line longer than this, or one that opens with a dated entry, is text, not a title.
+_TITLE_MAX_CHARS = 200
 # A date in a URL path: "/2011/06/18/", "/2009/12/30/".
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/")
 
@@ -141,9 +142,15 @@ def _metadata(line: str, meta: Metadata) -> Metadata:
 
 
 def _title_line(text: str, spans, meta_line: int | None) -> int | None:
+    """The first non-empty line, when it is short and does not open with a dated entry."""
     for k, (s, e) in enumerate(spans):
-        if k != meta_line and text[s:e].strip():
-            return k
+        line = text[s:e].strip()
+        if k == meta_line or not line:
+            continue
+        header = match_date_header(line)
+        if len(line) > _TITLE_MAX_CHARS or (header is not None and header.separator not in ("", "end")):
+            return None
+        return k
     return None
 
 
@@ -180,6 +187,8 @@ def _classify(text, spans, meta_line, title_line, header, settings) -> list[str]
             kinds.append("page_header")
         elif STRAY_DASH.match(line):
             kinds.append("stray")
+        elif _NOISE.match(line):
+            kinds.append("noise")
         elif BULLET.match(line):
             kinds.append("bullet")
         else:
@@ -244,7 +253,7 @@ def bullet_end(text: str, lines: tuple[Line, ...], k: int) -> int:
     crossed_page = False
     while j < len(lines):
         kind = lines[j].kind
-        if kind in ("bullet", "heading"):
+        if kind in ("bullet", "heading", "noise"):
             break
         if kind in _BLANK:
             if kind == "page_header":
@@ -273,7 +282,7 @@ def paragraph_end(text: str, lines: tuple[Line, ...], k: int) -> int:
             last = j
             j += 1
             continue
-        if kind not in _BLANK:
+        if kind not in _BLANK or kind == "noise":
             break
         # Blank run: look past it for a page header and a mid-sentence cut.
         m = j
