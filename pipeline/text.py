@@ -24,9 +24,11 @@ from dataclasses import dataclass
 # --- markup --------------------------------------------------------------------------------------
 
 # Markup tokens removed from cleaned text. Single "*" pairs are italics ("*al-Naba*"). Escapes are
-# the backslash escapes a markdown converter writes ("\$150,000", "\(AQIM\)").
+# the backslash escapes a markdown converter writes ("\$150,000", "\(AQIM\)"). A blog's photo
+# caption shortcode ("[caption id=...]The El-Tur bombing ...[/caption]") goes whole.
 _MARKUP = re.compile(
-    r"(?P<bold>\*\*)"
+    r"(?P<shortcode>\[caption\b[^\]\n]{0,300}\][^\[\n]{0,1000}\[/caption\])"
+    r"|(?P<bold>\*\*)"
     r"|(?P<link>\[(?:[^\]\\]|\\.)*\]\([^)\s]*\))"
     r"|(?P<escape>\\[$()\[\]*_#.-])"
     r"|(?P<italic>(?<![*\w])\*(?=[^\s*])(?:[^*\n])+?(?<=[^\s*])\*(?![*\w]))"

@@ -112,8 +112,9 @@ class LineInfo:
         return self.kind in ("blank", "page_header", "stray", "metadata", "title", "noise")
 
 
-# A run-in entry starts after the end of a sentence: "... Tracker. September 26: Kidnappers ...".
-_SENTENCE_BEFORE = re.compile(r"[.!?\"”)]$")
+# A run-in entry starts after the end of a sentence or a colon: "... Tracker. September 26:
+# Kidnappers ...", "... forfeited legitimacy: July 5: Five policemen ...".
+_SENTENCE_BEFORE = re.compile(r"[.!?:\"”)\]]$")
 
 
 def run_in_starts(text: str, start: int, end: int) -> list[tuple[int, DateHeader]]:
