@@ -1,0 +1,117 @@
+"""The date of an entry: its header's, or what a headerless entry plainly states; bounds for
+undated entries from their neighbours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.fields.dates.mentions import _find_mentions, parse_date_text
+from pipeline.fields.dates.patterns import _ON_BEFORE, _OPENING
+from pipeline.fields.dates.resolve import _languages, to_edtf
+from pipeline.schema import DateMention, DateValue, Evidence
+from pipeline.settings import Settings
+from pipeline.text import split_sentences
+
+def _first_sentence_end(text: str) -> int:
+    """Where the first sentence of an entry ends ("U.N. peacekeepers" and "Dr. Mahamadou
+    Diawara" do not end it)."""
+    spans = split_sentences(text)
+    return spans[0][1] if spans else len(text)
+
+
+def _headerless_date(text: str, mentions: list[DateMention]) -> tuple[DateMention, str] | None:
+    """The event date of an entry without a header, when its text plainly states it.
+
+    Conservative on purpose: of the 7 headerless entries of the Mali report, the only dates are
+    background ("held since his January 2009 abduction") or none ("throughout the month"). Kept:
+    a date with its own year that opens the entry ("On March 5, 2019, ...", "In December 2009,
+    ..."), or a full day "on" which something happens in the first sentence.
+    """
+    first_end = _first_sentence_end(text)
+    for m in mentions:
+        if m.start is None or m.anchored or m.evidence.start >= first_end:
+            continue
+        before = text[: m.evidence.start]
+        if _OPENING.fullmatch(before):
+            return m, "opening_date"
+        if m.precision == "day" and _ON_BEFORE.search(before):
+            return m, "first_sentence_on_date"
+    return None
+
+
+def entry_date(header: str | None, text: str, settings: Settings | None = None) -> DateValue:
+    """The date of a timeline entry: its header's, with the other dates of the text as mentions.
+
+    ``text`` is the cleaned entry, which starts with the header followed by ": ". Mentions in the
+    rest of the text are anchored on the header's start and never change start / end. Without a
+    header the date stays unknown unless the text plainly states it (``_headerless_date``).
+
+    >>> v = entry_date("July 1, 2018", "July 1, 2018: JNIM militants kill four French soldiers."
+    ...                " Macron is scheduled to arrive in Mauritania the following day.")
+    >>> v.edtf, v.evidence.method, [(m.evidence.text, m.edtf) for m in v.mentions]
+    ('2018-07-01', 'rule:header', [('the following day', '2018-07-02')])
+    """
+    languages = _languages(settings)
+    if header is not None and header.strip():
+        parsed = parse_date_text(header, settings)
+        pos = text.find(header)
+        body = pos + len(header) if pos >= 0 else 0
+        if parsed is None:
+            return DateValue(start=None, end=None, precision=None, text=None,
+                             mentions=_find_mentions(text, body, len(text), None, languages))
+        start, end, precision = parsed
+        evidence = (
+            Evidence(text=header, start=pos, end=pos + len(header), method="rule:header")
+            if pos >= 0 else None
+        )
+        return DateValue(
+            start=start, end=end, precision=precision, text=header,
+            edtf=to_edtf(start, end, precision), evidence=evidence,
+            mentions=_find_mentions(text, body, len(text), start, languages),
+        )
+    mentions = _find_mentions(text, 0, len(text), None, languages)
+    found = _headerless_date(text, mentions)
+    if found is None:
+        return DateValue(start=None, end=None, precision=None, text=None, mentions=mentions)
+    m, rule = found
+    return DateValue(
+        start=m.start, end=m.end, precision=m.precision, text=m.evidence.text, edtf=m.edtf,
+        evidence=m.evidence.model_copy(update={"method": f"rule:{rule}"}),
+        mentions=[other for other in mentions if other is not m],
+    )
+
+
+def infer_bounds(dates: list[DateValue]) -> list[DateValue]:
+    """Bounds for undated records of a newest-first timeline, from their dated neighbours.
+
+    An undated record gets not_before = the start of the next dated record (older) and
+    not_after = the end of the previous dated record (newer), and inferred=True. When the
+    neighbours are out of order (the Mali timeline lists May 31, 2009 above June 10, 2009), the
+    bounds are the two dates in order: all the position says is that the event lies between them.
+
+    >>> d = lambda y, m, day: DateValue(start=dt.date(y, m, day), end=dt.date(y, m, day),
+    ...                                 precision="day", text=None)
+    >>> none = DateValue(start=None, end=None, precision=None, text=None)
+    >>> r = infer_bounds([d(2012, 11, 20), none, d(2012, 1, 24)])[1]
+    >>> r.not_before, r.not_after, r.inferred
+    (datetime.date(2012, 1, 24), datetime.date(2012, 11, 20), True)
+    """
+    dated = [v.start is not None and v.end is not None for v in dates]
+    out: list[DateValue] = []
+    for i, value in enumerate(dates):
+        if dated[i]:
+            out.append(value)
+            continue
+        newer = next((dates[j] for j in range(i - 1, -1, -1) if dated[j]), None)
+        older = next((dates[j] for j in range(i + 1, len(dates)) if dated[j]), None)
+        not_before = older.start if older else None
+        not_after = newer.end if newer else None
+        if not_before and not_after and not_before > not_after:
+            not_before, not_after = min(older.start, newer.start), max(older.end, newer.end)
+        if not_before is None and not_after is None:
+            out.append(value)
+            continue
+        out.append(value.model_copy(
+            update={"not_before": not_before, "not_after": not_after, "inferred": True}
+        ))
+    return out
