@@ -58,7 +58,7 @@ def _event_date(mention: DateMention) -> DateValue:
 
 
 def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, scope: Scope,
-                 settings: Settings) -> Record:
+                 settings: Settings, reference=None) -> Record:
     """Extract every field of one timeline entry (or narrative event) into a Record.
 
     A narrative event is dated by the mention that made it an event (its year carried over from
@@ -71,7 +71,10 @@ def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, 
         local_date = _event_date(entry.date_mention)
     else:
         header = entry.header.text if entry.header else None
-        local_date = date_field.entry_date(header, text, settings)
+        year = (entry.year.year, entry.year.rule) if entry.year else None
+        loose = entry.header is not None and entry.header.separator == ""
+        local_date = date_field.entry_date(header, text, settings, year=year, reference=reference,
+                                           loose=loose)
     casualties = casualty_field.find_casualties(text, body)
     totals = casualty_field.total_counts(casualties)
     locations, mentioned = place_field.find_places(
@@ -153,10 +156,10 @@ def parse_entries(entries: list[Entry], nlp: Language, settings: Settings) -> It
 
 
 def extract_entries(entries: list[Entry], raw: str, report: str, nlp: Language, tables: Tables,
-                    scope: Scope, settings: Settings) -> list[Record]:
+                    scope: Scope, settings: Settings, reference=None) -> list[Record]:
     """Run the spaCy pipeline over the entries' cleaned texts (in batches) and build records."""
     docs = parse_entries(entries, nlp, settings)
-    return [entry_record(e, doc, raw, report, tables, scope, settings)
+    return [entry_record(e, doc, raw, report, tables, scope, settings, reference)
             for e, doc in zip(entries, docs)]
 
 
@@ -166,7 +169,8 @@ def extract_document(document: Document, report: str, nlp: Language, tables: Tab
     bounds, then its narrative events (no ids: ``pipeline.ids.assign_ids`` gives them, knowing
     the previous run)."""
     raw = document.raw
-    timeline = extract_entries(document.entries, raw, report, nlp, tables, scope, settings)
+    timeline = extract_entries(document.entries, raw, report, nlp, tables, scope, settings,
+                               document.reference)
     bounded = date_field.infer_bounds([r.date for r in timeline])
     for record, date in zip(timeline, bounded):
         record.date = date

@@ -154,9 +154,10 @@ def _fold_space(text: str, pos: array) -> CleanText:
 # capital, a digit or an opening quote or bracket.
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # ... unless the period closes an abbreviation: "U.N. Security Council", "Dr. Mahamadou Diawara",
-# "the U.S. federal court", "9 a.m. Monday".
+# "the U.S. federal court", "9 a.m. Monday", "on Jan. 21".
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]\.)+|\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|No|Jr|vs|a\.m|p\.m)\.)$"
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|Sgt|No|Jr|vs|a\.m|p\.m"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
 )
 
 

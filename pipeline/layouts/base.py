@@ -30,6 +30,9 @@ class Header:
     text: str
     start: int
     end: int
+    # What follows the date: ":" "-" "—" ..., "" when a title or the text follows it with no
+    # separator ("December 2011 Damascus bombings - On 23 December 2011, ...").
+    separator: str = ":"
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,9 @@ class Document:
     events: list[Entry]
     warnings: list[str]
     layouts: dict[str, int] = field(default_factory=dict)  # entries per layout found
+    # The document's own date, when it states one before its entries (a dateline, the period
+    # of an update, a stored copy's URL date): weekdays and dates without a year count from it.
+    reference: object | None = None
 
     @property
     def raw(self) -> str:
@@ -165,7 +171,8 @@ def make_entry(source: SourceText, sections: list[Section], settings: Settings, 
     text = source.text
     header = None
     if date is not None and date.date_text(text).strip("- "):
-        header = Header(date.date_text(text).strip(), date.date_start, date.date_end)
+        header = Header(date.date_text(text).strip(), date.date_start, date.date_end,
+                        date.separator)
     elif date is not None and date.date_start == text_start + 2:
         # An empty bold header "**- :**" carries nothing: leave it out of the cleaned text.
         text_start = date.body_start

@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline.layouts import bold_bullets, date_led, dated_paragraphs, lists, prose, tables
 from pipeline.layouts.base import Document, Entry, find_sections
 from pipeline.layouts.lines import line_infos
-from pipeline.layouts.years import assign_years
+from pipeline.layouts.years import assign_years, context_years, dateline
 from pipeline.readers.base import SourceText
 from pipeline.settings import Settings
 
@@ -66,17 +66,21 @@ def segment(source: SourceText, settings: Settings | None = None) -> Document:
                 entries.extend(proposal.entries)
                 claimed.extend((e.start, e.end) for e in proposal.entries)
     entries.sort(key=lambda e: e.start)
+    reference = dateline(source, lines, entries[0].start if entries else len(source.text))
     entries = assign_years(entries, source, lines)
+    entries = context_years(entries, source, lines, reference)
     entries = [e if e.n == n else replace(e, n=n) for n, e in enumerate(entries, start=1)]
-    paragraphs = prose.find_paragraphs(source, sections, settings, claimed)
-    events = prose.find_events(paragraphs)
+    paragraphs = context_years(prose.find_paragraphs(source, sections, settings, claimed),
+                               source, lines, reference)
+    events = prose.find_events(paragraphs, reference)
     layouts: dict[str, int] = {}
     for entry in entries:
         layouts[entry.layout] = layouts.get(entry.layout, 0) + 1
     warnings: list[str] = []
     if not entries:
         warnings.append("no timeline entries found in any known layout: only the prose was read")
-    return Document(source, source.title, sections, entries, paragraphs, events, warnings, layouts)
+    return Document(source, source.title, sections, entries, paragraphs, events, warnings, layouts,
+                    reference)
 
 
 def _overlaps(start: int, end: int, claimed: list[tuple[int, int]]) -> bool:

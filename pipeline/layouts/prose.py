@@ -10,6 +10,7 @@ A sentence giving only "On March 24" takes its year from the paragraph's sentenc
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -54,12 +55,15 @@ _HAPPENED = re.compile(
 )
 
 
-def _event_sentences(paragraph: Entry) -> list[tuple[int, int, DateMention]]:
+def _event_sentences(paragraph: Entry, reference: dt.date | None = None
+                     ) -> list[tuple[int, int, DateMention]]:
     """The dated event sentences of one prose paragraph, in order: (start, end, date mention),
     offsets in the paragraph's cleaned text."""
     text = paragraph.text
     start, end = body_span(text)
-    mentions = [m for m in find_date_mentions(text, None) if m.precision in ("day", "month")]
+    mentions = [m for m in find_date_mentions(text, _anchor(paragraph, reference),
+                                              carry_first=True)
+                if m.precision in ("day", "month")]
     events = []
     for s, e in sentence_spans(text, start, end):
         inside = [m for m in mentions if s <= m.evidence.start < e]
@@ -105,7 +109,17 @@ def find_paragraphs(source: SourceText, sections: list[Section], settings: Setti
     return paragraphs
 
 
-def find_events(paragraphs: list[Entry]) -> list[Entry]:
+def _anchor(paragraph: Entry, reference: dt.date | None) -> dt.date | None:
+    """What a paragraph's dates without a year count from: the document's date, or the middle of
+    the year a heading above it gives (None for neither: the year of the date stated before)."""
+    if reference is not None and (paragraph.year is None or paragraph.year.rule == "dateline"):
+        return reference
+    if paragraph.year is not None:
+        return dt.date(paragraph.year.year, 7, 2)
+    return None
+
+
+def find_events(paragraphs: list[Entry], reference: dt.date | None = None) -> list[Entry]:
     """The dated event sentences of the prose paragraphs, each a narrative entry that carries
     the date mention dating it and its paragraph's source range (whose outlets it shares).
 
@@ -119,7 +133,9 @@ def find_events(paragraphs: list[Entry]) -> list[Entry]:
     """
     events: list[Entry] = []
     for para in paragraphs:
-        for s, e, mention in _event_sentences(para):
+        for s, e, mention in _event_sentences(para, reference):
+            if mention.evidence.end > e:
+                continue
             cleaned = para.clean.slice(s, e)
             start, end = para.clean.raw_span(s, e)
             # The mention's offsets, local to the sentence like every offset of the entry.

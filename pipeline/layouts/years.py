@@ -140,12 +140,17 @@ def assign_years(entries: list[Entry], source: SourceText, lines: list[LineInfo]
             if year is not None:
                 out[i] = replace(entries[i], year=YearContext(year, "neighbours"))
                 needs[i] = False
-    # 3. the document's date, for a newest-first list of recent events
+    # 3. the document's date, for a list of recent events: the newest entry is the latest such
+    # day on or before it, and the year turns back where the months do, down the list when it
+    # runs newest first, up the list when it runs oldest first.
     if any(needs):
         ref = dateline(source, lines, entries[0].start)
         if ref is not None:
+            order = range(len(entries))
+            if not _descending(days, stated):
+                order = range(len(entries) - 1, -1, -1)
             year, prev = ref.year, (ref.month, ref.day)
-            for i, e in enumerate(entries):
+            for i in order:
                 if days[i] is None:
                     continue
                 if stated[i] is not None:
@@ -155,14 +160,41 @@ def assign_years(entries: list[Entry], source: SourceText, lines: list[LineInfo]
                     year -= 1
                 prev = days[i]
                 if needs[i]:
-                    out[i] = replace(e, year=YearContext(year, "dateline"))
+                    out[i] = replace(entries[i], year=YearContext(year, "dateline"))
                     needs[i] = False
-    # 4. the title's year
+    # 4. the title's year, else the one year of the stored copy's address ("/spreadsheet/2014-2/")
     title = _title_year(source)
+    rule = "title"
+    if title is None:
+        title, rule = source.metadata.url_year, "url"
     if title is not None:
         for i, e in enumerate(entries):
             if needs[i]:
-                out[i] = replace(e, year=YearContext(title, "title"))
+                out[i] = replace(e, year=YearContext(title, rule))
+    return out
+
+
+def context_years(entries: list[Entry], source: SourceText, lines: list[LineInfo],
+                  reference: dt.date | None) -> list[Entry]:
+    """Entries with no date header, each with the year its place in the document gives it: the
+    year heading above it, else the title's year, else the document's date's. The date field
+    reads the entry's own dates in that year ("on May 13" in "the 10 most deadly attacks of
+    2015")."""
+    headings = _headings(lines)
+    title = _title_year(source)
+    out = []
+    for e in entries:
+        if e.header is not None or e.year is not None:
+            out.append(e)
+            continue
+        above = [year for pos, year in headings if pos < e.start]
+        if above:
+            e = replace(e, year=YearContext(above[-1], "year_heading"))
+        elif title is not None:
+            e = replace(e, year=YearContext(title, "title"))
+        elif reference is not None:
+            e = replace(e, year=YearContext(reference.year, "dateline"))
+        out.append(e)
     return out
 
 

@@ -55,6 +55,8 @@ class Metadata:
     title: str | None = None
     # The publication date, when the file states it (a dateline, a URL path "/2011/06/18/").
     published: dt.date | None = None
+    # The one year the stored copy's address names ("/spreadsheet/2014-2/"), a weaker hint.
+    url_year: int | None = None
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,9 @@ _NOISE = re.compile(
 )
 # A first line longer than this, or one that opens with a dated entry, is text, not a title.
 _TITLE_MAX_CHARS = 200
-# A date in a URL path: "/2011/06/18/", "/2009/12/30/".
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/")
+# A date in a URL path: "/2011/06/18/", "/2009/12/30/", or a story id ending "...20090819".
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/|(?<=\D)((?:19|20)\d\d)([01]\d)([0-3]\d)(?=\D|$)")
+_URL_YEAR = re.compile(r"(?<![\d])((?:19|20)\d\d)(?![\d])")
 
 
 def read_plain(path: Path, settings: Settings | None = None, data: bytes | None = None,
@@ -133,12 +134,16 @@ def _metadata(line: str, meta: Metadata) -> Metadata:
     published = meta.published
     found = _URL_DATE.search(url)
     if found and published is None:
+        parts = [int(p) for p in found.groups() if p is not None]
         try:
-            published = dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+            published = dt.date(*parts)
         except ValueError:
             published = None
+    years = set(_URL_YEAR.findall(url.split("?")[0]))
+    url_year = int(years.pop()) if len(years) == 1 else None
     publisher = (m.group("publisher") or "").strip() or meta.publisher
-    return Metadata(url=url, publisher=publisher, title=meta.title, published=published)
+    return Metadata(url=url, publisher=publisher, title=meta.title, published=published,
+                    url_year=url_year)
 
 
 def _title_line(text: str, spans, meta_line: int | None) -> int | None:

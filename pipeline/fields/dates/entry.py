@@ -6,7 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.fields.dates.mentions import _find_mentions, parse_date_text
-from pipeline.fields.dates.patterns import _ON_BEFORE, _OPENING
+from pipeline.fields.dates.patterns import _DATE_FIELD, _ON_BEFORE, _OPENING
+
+# The year rules after which an entry that states no date at all is of the rule's year: a year
+# heading over it or the year its title names (not a neighbour's, not a dateline's).
+_YEAR_ONLY_RULES = frozenset({"year_heading", "title"})
 from pipeline.fields.dates.resolve import _languages, to_edtf
 from pipeline.schema import DateMention, DateValue, Evidence
 from pipeline.settings import Settings
@@ -19,7 +23,19 @@ def _first_sentence_end(text: str) -> int:
     return spans[0][1] if spans else len(text)
 
 
-def _headerless_date(text: str, mentions: list[DateMention]) -> tuple[DateMention, str] | None:
+def _headerless_date(text: str, mentions: list[DateMention], in_year: bool = False
+                     ) -> tuple[DateMention, str] | None:
+    """The date a headerless entry states: a field block's "Date : October 23, 1983" wherever it
+    stands, else its first sentence's (``_first_sentence_date``). ``in_year``: the document
+    gives the entry a year, so a date without one ("On January 27, ...") counts too."""
+    for m in mentions:
+        if m.start is not None and not m.anchored and _DATE_FIELD.search(text[: m.evidence.start]):
+            return m, "date_field"
+    return _first_sentence_date(text, mentions, in_year)
+
+
+def _first_sentence_date(text: str, mentions: list[DateMention], in_year: bool = False
+                         ) -> tuple[DateMention, str] | None:
     """The event date of an entry without a header, when its text plainly states it.
 
     Conservative on purpose: of the 7 headerless entries of the Mali report, the only dates are
@@ -29,7 +45,10 @@ def _headerless_date(text: str, mentions: list[DateMention]) -> tuple[DateMentio
     """
     first_end = _first_sentence_end(text)
     for m in mentions:
-        if m.start is None or m.anchored or m.evidence.start >= first_end:
+        if m.start is None or (m.anchored and not in_year) or m.evidence.start >= first_end:
+            continue
+        if m.anchored and m.evidence.method.startswith(("rule:weekday", "rule:same", "rule:next",
+                                                         "rule:previous", "rule:few")):
             continue
         before = text[: m.evidence.start]
         if _OPENING.fullmatch(before):
@@ -39,12 +58,23 @@ def _headerless_date(text: str, mentions: list[DateMention]) -> tuple[DateMentio
     return None
 
 
-def entry_date(header: str | None, text: str, settings: Settings | None = None) -> DateValue:
+def entry_date(header: str | None, text: str, settings: Settings | None = None, *,
+               year: tuple[int, str] | None = None,
+               reference: dt.date | None = None, loose: bool = False) -> DateValue:
     """The date of a timeline entry: its header's, with the other dates of the text as mentions.
 
     ``text`` is the cleaned entry, which starts with the header followed by ": ". Mentions in the
     rest of the text are anchored on the header's start and never change start / end. Without a
     header the date stays unknown unless the text plainly states it (``_headerless_date``).
+
+    ``year`` is (year, rule) the document gives a date that states none ("June 18" under a
+    "Posted: Jun 18, 2011" dateline): the header is read in that year and its evidence says so
+    (``inferred:year-<rule>``); a headerless entry's mentions without a year take it too, and an
+    entry that states no date at all under a year heading or a titled year gets that year.
+    ``reference`` is the document's own date, from which a headerless entry's weekdays count.
+    A header that names only a year, or only a month with no separator after it (a title:
+    "December 2011 Damascus bombings - On 23 December 2011, ..."; ``loose``), is narrowed to
+    the day its first sentence puts the event on inside that month or year.
 
     >>> v = entry_date("July 1, 2018", "July 1, 2018: JNIM militants kill four French soldiers."
     ...                " Macron is scheduled to arrive in Mauritania the following day.")
@@ -54,6 +84,11 @@ def entry_date(header: str | None, text: str, settings: Settings | None = None) 
     languages = _languages(settings)
     if header is not None and header.strip():
         parsed = parse_date_text(header, settings)
+        method = "rule:header"
+        if parsed is None and year is not None:
+            # Mid-year: the year nearest it is the year itself, whatever the month and day.
+            parsed = parse_date_text(header, settings, anchor=dt.date(year[0], 7, 2))
+            method = f"inferred:year-{year[1]}"
         pos = text.find(header)
         body = pos + len(header) if pos >= 0 else 0
         if parsed is None:
@@ -61,16 +96,36 @@ def entry_date(header: str | None, text: str, settings: Settings | None = None) 
                              mentions=_find_mentions(text, body, len(text), None, languages))
         start, end, precision = parsed
         evidence = (
-            Evidence(text=header, start=pos, end=pos + len(header), method="rule:header")
+            Evidence(text=header, start=pos, end=pos + len(header), method=method)
             if pos >= 0 else None
         )
+        mentions = _find_mentions(text, body, len(text), start, languages)
+        if precision == "year" or (precision == "month" and loose):
+            inside = _day_inside(text, body, mentions, start, end)
+            if inside is not None:
+                return DateValue(
+                    start=inside.start, end=inside.end, precision=inside.precision,
+                    text=inside.evidence.text, edtf=inside.edtf,
+                    evidence=inside.evidence.model_copy(update={"method": "rule:header_narrowed"}),
+                    mentions=[m for m in mentions if m is not inside],
+                )
         return DateValue(
             start=start, end=end, precision=precision, text=header,
-            edtf=to_edtf(start, end, precision), evidence=evidence,
-            mentions=_find_mentions(text, body, len(text), start, languages),
+            edtf=to_edtf(start, end, precision), evidence=evidence, mentions=mentions,
         )
-    mentions = _find_mentions(text, 0, len(text), None, languages)
-    found = _headerless_date(text, mentions)
+    anchor = reference or (dt.date(year[0], 7, 2) if year is not None else None)
+    if year is not None and reference is not None and year[0] != reference.year:
+        anchor = dt.date(year[0], 7, 2)
+    mentions = _find_mentions(text, 0, len(text), anchor, languages, carry_first=anchor is not None)
+    found = _headerless_date(text, mentions, in_year=year is not None)
+    if found is None and year is not None and year[1] in _YEAR_ONLY_RULES and not any(
+            m.start is not None and not m.anchored for m in mentions):
+        # Under a year heading or a title's year, an entry that states no date is of that year.
+        start, end = dt.date(year[0], 1, 1), dt.date(year[0], 12, 31)
+        return DateValue(start=start, end=end, precision="year", text=None,
+                         edtf=to_edtf(start, end, "year"), mentions=mentions,
+                         evidence=Evidence(text="", start=0, end=0,
+                                           method=f"inferred:year-{year[1]}"))
     if found is None:
         return DateValue(start=None, end=None, precision=None, text=None, mentions=mentions)
     m, rule = found
@@ -79,6 +134,20 @@ def entry_date(header: str | None, text: str, settings: Settings | None = None) 
         evidence=m.evidence.model_copy(update={"method": f"rule:{rule}"}),
         mentions=[other for other in mentions if other is not m],
     )
+
+
+def _day_inside(text: str, body: int, mentions: list[DateMention], start: dt.date,
+                end: dt.date) -> DateMention | None:
+    """The first day the first sentence after the header states inside [start, end]."""
+    spans = split_sentences(text, body)
+    first_end = spans[0][1] if spans else len(text)
+    for m in mentions:
+        if m.evidence.start >= first_end:
+            break
+        if m.precision == "day" and m.start is not None and start <= m.start <= m.end <= end \
+                and not m.evidence.method.startswith("rule:weekday"):
+            return m
+    return None
 
 
 def infer_bounds(dates: list[DateValue]) -> list[DateValue]:

@@ -7,14 +7,14 @@ import re
 
 from pipeline.fields.dates.patterns import (
     _AND_GAP, _BARE_MONTH_AFTER, _BETWEEN_BEFORE, _DASH_GAP, _FROM_BEFORE, _NOT_YEAR_AFTER,
-    _REFERENCE_PRECISIONS, _RELATIVE, _SINGLE, _TO_GAP,
+    _REFERENCE_PRECISIONS, _RELATIVE, _SINGLE, _TO_GAP, _WEEKDAY, _WEEKDAYS, _YEAR,
 )
 from pipeline.fields.dates.resolve import (
     _Range, _Token, _languages, _relative, _resolve, _resolve_pair, to_edtf,
 )
 from pipeline.schema import DateMention, Evidence, Precision
 from pipeline.settings import Settings
-from pipeline.text import source_lists
+from pipeline.text import MONTH_NAMES, source_lists
 
 def _tokens(text: str, lo: int, hi: int) -> list[_Token]:
     """Every single-date candidate in ``text[lo:hi]``, outside source lists."""
@@ -31,14 +31,48 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Token]:
             year = int(m.group("lone_year"))
             out.append(_Token(m.start(), m.end(), None, None, year, False, bool(m.group("mod"))))
             continue
+        if m.group("iso_year"):
+            month = MONTH_NAMES[int(m.group("iso_month")) - 1]
+            out.append(_Token(m.start(), m.end(), month, str(int(m.group("iso_day"))),
+                              int(m.group("iso_year")), False, bool(m.group("mod"))))
+            continue
+        if m.group("dmonth"):
+            year = int(m.group("dyear")) if m.group("dyear") else None
+            out.append(_Token(m.start(), m.end(), _month(m.group("dmonth")), m.group("dday"),
+                              year, False, bool(m.group("mod")), day_end=m.group("dday_end")))
+            continue
         bare = not (m.group("day") or m.group("year") or m.group("same_year"))
         year = int(m.group("year")) if m.group("year") else None
         out.append(
-            _Token(m.start(), m.end(), m.group("month"), m.group("day"), year,
+            _Token(m.start(), m.end(), _month(m.group("month")), m.group("day"), year,
                    bool(m.group("same_year")), bool(m.group("mod")),
-                   bare and not (m.group("mod") or _BARE_MONTH_AFTER.search(before)))
+                   bare and not (m.group("mod") or _BARE_MONTH_AFTER.search(before)),
+                   day_end=m.group("day_end"))
         )
     return out
+
+
+class _Weekday:
+    """A weekday mention's payload."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _weekday_before(name: str, anchor: dt.date) -> _Range:
+    """The latest ``name`` day on or before ``anchor``.
+
+    >>> _weekday_before("Friday", dt.date(2020, 9, 28)).start
+    datetime.date(2020, 9, 25)
+    """
+    back = (anchor.weekday() - _WEEKDAYS.index(name)) % 7
+    day = anchor - dt.timedelta(days=back)
+    return _Range(day, day, "day")
+
+
+def _month(word: str) -> str:
+    """A month word as dateparser reads it: "MAY" -> "May", "SEPT." -> "Sept."."""
+    return word.capitalize() if word.isupper() else word
 
 
 def _rule_id(tok: _Token) -> str:
@@ -46,6 +80,8 @@ def _rule_id(tok: _Token) -> str:
         shape = "year"
     elif tok.same_year:
         shape = "month_same_year"
+    elif tok.day_end:
+        shape = "day_range" + ("_year" if tok.year is not None else "")
     else:
         shape = "month" + ("_day" if tok.day else "") + ("_year" if tok.year is not None else "")
     # "late March 2022" keeps the whole month: the schema has no finer part of a month, and a
@@ -99,7 +135,11 @@ def _reference(mentions: list[DateMention], anchor: dt.date | None,
 
 
 def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
-                   languages: tuple[str, ...]) -> list[DateMention]:
+                   languages: tuple[str, ...], carry_first: bool = False) -> list[DateMention]:
+    """Every date of ``text[lo:hi]`` in reading order. A date without a year takes the year
+    nearest ``anchor``; with ``carry_first`` it takes the year of the nearest full date stated
+    before it when there is one (prose, whose anchor is the document's date: "seemed unlikely in
+    2002 ... on 12 October that year" is 2002 whatever the page's date)."""
     tokens = _tokens(text, lo, hi)
     # Candidates in reading order: (start, end, kind, payload).
     found: list[tuple[int, int, str, object]] = []
@@ -127,6 +167,13 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
     for m in _RELATIVE.finditer(text, lo, hi):
         kind = m.lastgroup
         found.append((m.start(), m.end(), kind, kind))
+    if anchor is not None:
+        # A weekday counts from the entry's date (or the document's): the latest such day on or
+        # before it ("On Friday, in Kano, ..." under a Monday's header is the Friday before).
+        blocked = source_lists(text, lo, hi)
+        for m in _WEEKDAY.finditer(text, lo, hi):
+            if not any(s <= m.start() < e for s, e in blocked):
+                found.append((m.start(), m.end(), "weekday", _Weekday(m.group("weekday"))))
     found.sort(key=lambda f: (f[0], -f[1]))
 
     mentions: list[DateMention] = []
@@ -136,6 +183,10 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
             # "in November of the same year" is one mention, not also "the same year".
             continue
         last_end = end
+        if isinstance(payload, _Weekday):
+            resolved = _weekday_before(payload.name, anchor)
+            mentions.append(_mention(text, start, end, "weekday", resolved, True))
+            continue
         if isinstance(payload, str):
             ref = _reference(mentions, anchor, _REFERENCE_PRECISIONS[payload])
             resolved = _relative(payload, ref) if ref is not None else None
@@ -144,6 +195,8 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
         if isinstance(payload, tuple):
             a, b = payload
             carried = _same_year(mentions, anchor) if anchor else _carried_year(mentions)
+            if carry_first:
+                carried = _carried_year(mentions) or carried
             resolved = _resolve_pair(a, b, anchor, languages, carried)
             if resolved is None and (a.year is not None or b.year is not None
                                      or anchor is not None or carried is not None):
@@ -155,13 +208,31 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
         if tok.same_year:
             carried = _same_year(mentions, anchor)
         else:
-            carried = _carried_year(mentions) if anchor is None else None
+            carried = _carried_year(mentions) if anchor is None or carry_first else None
         resolved = _resolve(tok, anchor, languages, carried)
         if resolved is None and (tok.year is not None or anchor is not None or carried is not None):
             # A stated date that cannot be ("February 30, 2024") is not a mention.
             continue
         mentions.append(_mention(text, start, end, rule, resolved, tok.year is None))
     return mentions
+
+
+_LEADING_WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?,?\s+")
+_YEAR_FIRST = re.compile(rf"^({_YEAR})\s*:\s*(.+)$")
+
+
+def normalise_header(text: str) -> str:
+    """A header's date written as the date finder reads it: a leading weekday dropped, a year
+    written first moved last, trailing punctuation and dashes dropped.
+
+    >>> normalise_header("2017: 22 March"), normalise_header("Saturday August 6"), normalise_header("May 26—")
+    ('22 March 2017', 'August 6', 'May 26')
+    """
+    text = _LEADING_WEEKDAY.sub("", text.strip())
+    m = _YEAR_FIRST.match(text)
+    if m:
+        text = f"{m.group(2)} {m.group(1)}"
+    return text.strip().rstrip(".,:;-–— ").strip()
 
 
 def parse_date_text(text: str, settings: Settings | None = None, *,
@@ -176,8 +247,7 @@ def parse_date_text(text: str, settings: Settings | None = None, *,
     >>> parse_date_text("late March 2022")
     (datetime.date(2022, 3, 1), datetime.date(2022, 3, 31), 'month')
     """
-    stripped = re.sub(r"^\s*(?:[Oo]n|[Ii]n|[Ss]ince|[Ss]ometime)\s+", "", text)
-    stripped = stripped.strip().rstrip(".,:;").strip()
+    stripped = normalise_header(re.sub(r"^\s*(?:[Oo]n|[Ii]n|[Ss]ince|[Ss]ometime)\s+", "", text))
     if not stripped:
         return None
     mentions = _find_mentions(stripped, 0, len(stripped), anchor, _languages(settings))
@@ -190,7 +260,8 @@ def parse_date_text(text: str, settings: Settings | None = None, *,
 
 
 def find_date_mentions(text: str, anchor: dt.date | None,
-                       settings: Settings | None = None) -> list[DateMention]:
+                       settings: Settings | None = None, carry_first: bool = False
+                       ) -> list[DateMention]:
     """Every date stated in ``text``, in reading order, each resolved to a range.
 
     A mention without a year takes the year that puts it nearest ``anchor`` (the entry's date):
@@ -206,4 +277,4 @@ def find_date_mentions(text: str, anchor: dt.date | None,
     ...     "On March 24, the Mali government dissolves a Dogon militia.", dt.date(2019, 3, 23))]
     [('March 24', '2019-03-24')]
     """
-    return _find_mentions(text, 0, len(text), anchor, _languages(settings))
+    return _find_mentions(text, 0, len(text), anchor, _languages(settings), carry_first)

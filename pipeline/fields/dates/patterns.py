@@ -27,10 +27,16 @@ _RELATIVE_DAYS: dict[str, tuple[int, int]] = {
     "few_days_later": (2, 7),
 }
 
+# Month names and abbreviations, capitalised or all in capitals ("MAY 21, 2012"); "may" the verb
+# is never one.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.)"
 )
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # A four-digit year of the 19th to 21st century standing alone: not part of "$500,000", "4,500",
 # "2.2019", "2020s" or "20%".
 _YEAR = r"(?<![\d$€£,.])(?:1[89]\d\d|20\d\d)(?![\d%]|s\b|,\d|\.\d)"
@@ -51,18 +57,33 @@ _MODIFIER = (
 # One date: "February 7, 2025", "May 2022", "March 24", "January", "2017", "late March 2022",
 # "November of the same year". A bare month is kept only after a preposition (``_BARE_MONTH_AFTER``)
 # or as the first end of a range, so that "May" the verb is not read.
+# Day-first dates ("12 March 2019", "9 June 2016", "14 Jan", "28-Dec", "12th of March") and ISO
+# dates ("2012-03-10") are the same dates written another way. A day range inside one month ("Jan
+# 7-9, 2015", "December 24-31, 1999", "14-15 April", "between 5 and 8 July") is one mention.
 _SINGLE = re.compile(
     rf"""
     (?P<mod>{_MODIFIER})?
     (?:
-        (?<![A-Za-z])(?P<month>{_MONTH})(?![a-z])
-        (?:\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!\s*{_COUNTED}))?
+        (?<![\w.])(?P<iso_year>1[89]\d\d|20\d\d)-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>0[1-9]|[12]\d|3[01])(?!\d)
+      | (?<![A-Za-z])(?P<month>{_MONTH})(?![a-z])
+        (?:\s+(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d)(?!\s*{_COUNTED})
+           (?:(?:\s*[-–]\s*|\s+(?:to|and)\s+)(?P<day_end>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?!\s*{_COUNTED}))?)?
         (?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\s*{_COUNTED})
           |\s+of\s+(?P<same_year>the\s+same\s+year|that\s+(?:same\s+)?year))?
+      | (?<![\w.,$€£])(?P<dday>{_DAY})(?:st|nd|rd|th)?
+        (?:(?:\s*[-–]\s*|\s+(?:to|and)\s+)(?P<dday_end>{_DAY})(?:st|nd|rd|th)?)?
+        (?:\s+of)?(?:\s+|-)(?P<dmonth>{_MONTH})(?![a-z])
+        (?:,?\s+(?P<dyear>{_YEAR})(?!\s*{_COUNTED}))?
       | (?<!\w)(?P<lone_year>{_YEAR})(?!\s*{_COUNTED})
     )
     """,
     re.VERBOSE,
+)
+# A weekday the text puts an event on: "on Tuesday", "Saturday", "on Sunday night", "Monday's
+# attack". Resolved to the latest such day on or before the entry's date or the document's date.
+_WEEKDAY = re.compile(
+    r"\b(?:(?:on|last|early|late)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:['’]s)?(?!,?\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))\b"
 )
 _BARE_MONTH_AFTER = re.compile(
     r"\b(?:in|since|until|till|by|from|during|through|between|and|to|of|before|after|on)\s+$",
@@ -109,5 +130,10 @@ _REFERENCE_PRECISIONS: dict[str, frozenset[str]] = {
 }
 # How a headerless entry states when its event happened: it opens with the date ("On March 5,
 # 2019, ...", "In December 2009, ...") or puts a full day "on" it in its first sentence.
-_OPENING = re.compile(r"^\s*(?:(?:On|In|on|in)\s+)?$")
+_OPENING = re.compile(
+    r"^\s*(?:(?:On|In|on|in|During|Early\s+on|Late\s+on)\s+(?:the\s+\w+\s+of\s+)?|The\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$"
+)
+# A field block's date: "Date : October 23, 1983".
+_DATE_FIELD = re.compile(r"\bDate\s*:\s*$")
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+$")

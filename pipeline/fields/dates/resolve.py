@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -28,6 +28,8 @@ class _Token:
     # A bare month with no preposition before it ("May" the verb) counts only as the first end
     # of a range ("January/February 2015").
     range_only: bool = False
+    # The last day of a day range inside one month ("Jan 7-9, 2015": "9").
+    day_end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,16 @@ def _resolve(tok: _Token, anchor: dt.date | None, languages: tuple[str, ...],
              year: int | None = None) -> _Range | None:
     """Resolve one token; ``year`` supplies a year the token lacks (from the other end of a range,
     or the mention "of the same year" refers to)."""
+    if tok.day_end is not None:
+        # A day range inside one month: both ends in the month and year of the first.
+        first = _resolve(replace(tok, day_end=None), anchor, languages, year)
+        if first is None:
+            return None
+        last = _resolve(replace(tok, day=tok.day_end, day_end=None, year=first.start.year),
+                        anchor, languages)
+        if last is None or last.end < first.start:
+            return None
+        return _Range(first.start, last.end, "day")
     own_year = tok.year if tok.year is not None else year
     if tok.month is None:
         pieces = str(own_year)
