@@ -140,27 +140,30 @@ def assign_years(entries: list[Entry], source: SourceText, lines: list[LineInfo]
             if year is not None:
                 out[i] = replace(entries[i], year=YearContext(year, "neighbours"))
                 needs[i] = False
-    # 3. the document's date, for a list of recent events: the newest entry is the latest such
-    # day on or before it, and the year turns back where the months do, down the list when it
-    # runs newest first, up the list when it runs oldest first.
+    # 3. the document's date, for a list of recent events. Each entry is the latest such day on
+    # or before that date ("September 26" to "October 2" in an update "from September 26 to
+    # October 2, 2020"); a list that runs newest first goes on back past a year's turn, so its
+    # year drops where the months rise again ("Jan. 12" then "Dec. 19": the December before).
     if any(needs):
         ref = dateline(source, lines, entries[0].start)
         if ref is not None:
-            order = range(len(entries))
-            if not _descending(days, stated):
-                order = range(len(entries) - 1, -1, -1)
+            descending = _descending(days, stated)
             year, prev = ref.year, (ref.month, ref.day)
-            for i in order:
+            for i, e in enumerate(entries):
                 if days[i] is None:
                     continue
                 if stated[i] is not None:
                     year, prev = stated[i], days[i]
                     continue
-                if days[i] > prev:
-                    year -= 1
-                prev = days[i]
+                if descending:
+                    if days[i] > prev:
+                        year -= 1
+                    prev = days[i]
+                    guess = year
+                else:
+                    guess = ref.year if days[i] <= (ref.month, ref.day) else ref.year - 1
                 if needs[i]:
-                    out[i] = replace(entries[i], year=YearContext(year, "dateline"))
+                    out[i] = replace(e, year=YearContext(guess, "dateline"))
                     needs[i] = False
     # 4. the title's year, else the one year of the stored copy's address ("/spreadsheet/2014-2/")
     title = _title_year(source)

@@ -52,6 +52,14 @@ def _first_sentence_date(text: str, mentions: list[DateMention], in_year: bool =
             continue
         before = text[: m.evidence.start]
         if _OPENING.fullmatch(before):
+            # "January 2012 al-Midan bombing - On 6 January 2012, a bomb exploded": a wiki item's
+            # title opens with the month, its sentence gives the day.
+            if m.precision != "day":
+                inner = next((o for o in mentions if o is not m and o.precision == "day"
+                              and o.start is not None and m.start <= o.start <= o.end <= m.end
+                              and o.evidence.start < first_end), None)
+                if inner is not None:
+                    return inner, "first_sentence_day"
             return m, "opening_date"
         if m.precision == "day" and _ON_BEFORE.search(before):
             return m, "first_sentence_on_date"

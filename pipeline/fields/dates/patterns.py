@@ -136,4 +136,4 @@ _OPENING = re.compile(
 )
 # A field block's date: "Date : October 23, 1983".
 _DATE_FIELD = re.compile(r"\bDate\s*:\s*$")
-_ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
+_ON_BEFORE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Bb]etween)\s+$")
