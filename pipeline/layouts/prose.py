@@ -52,7 +52,20 @@ _POLL = re.compile(r"\b(?:polls?|polled|survey|percent)\b", re.IGNORECASE)
 # of an act, a statement or a decision. The prose of the report is in the past tense.
 _HAPPENED = re.compile(
     r"\b\w+(?:ed|ew|ung|ook|ent|ame|ade|ought|old|ave|ote|aid|et|ost|eft|ut|ound|an|un|egan)\b"
+    r"|\b(?:shot|hit|struck|fled|led|held|fell|broke|blew|threw|drove|swept|won|slain|died|dead)\b"
 )
+# A date right before the verb is the day of the act in news-agency shorthand: "Assailants 14 Jan
+# killed uncle of prominent politician", "Electoral commission 9 Jan warned that ...".
+_VERB_AFTER = re.compile(
+    r"\s+(?:reportedly\s+|allegedly\s+)?(?:\w+(?:ed|ew|ook|ought|aid|ave)|shot|hit|struck|set"
+    r"|launched|stormed|fled|held|led|took|began|said|warned)\b"
+)
+# Mentions that date an event without a day of the calendar: a weekday, "today", "yesterday".
+# Unresolved without the document's date, they still make the sentence an event.
+_DAY_WORDS = ("rule:weekday", "rule:today", "rule:yesterday", "rule:next_day")
+# Where a second event of the same sentence starts: "... killing policeman, and 20 Jan stormed
+# ruling All Progressives Congress meeting ..."; "..., while another seven died on Sunday ...".
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while)\s+|;\s+")
 
 
 def _event_sentences(paragraph: Entry, reference: dt.date | None = None
@@ -63,24 +76,48 @@ def _event_sentences(paragraph: Entry, reference: dt.date | None = None
     start, end = body_span(text)
     mentions = [m for m in find_date_mentions(text, _anchor(paragraph, reference),
                                               carry_first=True)
-                if m.precision in ("day", "month")]
+                if m.precision in ("day", "month") or m.evidence.method in _DAY_WORDS]
     events = []
     for s, e in sentence_spans(text, start, end):
-        inside = [m for m in mentions if s <= m.evidence.start < e]
         if _POLL.search(text, s, e) or not _HAPPENED.search(text, s, e):
             continue
-        for m in inside:
-            before = text[max(s, m.evidence.start - 40) : m.evidence.start]
-            if _BACKGROUND_BEFORE.search(before):
-                continue
-            attributive = not _INTRODUCER.search(text[s : m.evidence.start])
-            if attributive and not (
-                m.evidence.text.lower().startswith(("between", "from")) or _EVENT_NOUN.match(text, m.evidence.end)
-            ):
-                continue
-            events.append((s, e, m))
-            break
+        dating = [m for m in mentions if s <= m.evidence.start < e and _dates_event(text, s, m)]
+        if not dating:
+            continue
+        # Only a day (or a weekday) opens a second event: "launched in January of 2013, and
+        # Operation Barkhane, which replaced Operation Serval in August 2014" is one.
+        dating = dating[:1] + [m for m in dating[1:]
+                               if m.precision == "day" or m.evidence.method in _DAY_WORDS]
+        # A sentence that tells two dated acts is two events, cut where the second one's
+        # clause begins.
+        cut = s
+        for i, m in enumerate(dating):
+            nxt = dating[i + 1] if i + 1 < len(dating) else None
+            stop = e
+            if nxt is not None:
+                breaks = [b for b in _CLAUSE_BREAK.finditer(text, m.evidence.end, nxt.evidence.start)]
+                if not breaks:
+                    continue
+                stop = breaks[-1].start()
+            events.append((cut, stop, m))
+            cut = breaks[-1].end() if nxt is not None else e
+            if nxt is None:
+                break
     return events
+
+
+def _dates_event(text: str, s: int, m: DateMention) -> bool:
+    """Whether a date mention dates the act of its sentence (not a background, not a modifier)."""
+    before = text[max(s, m.evidence.start - 40) : m.evidence.start]
+    if _BACKGROUND_BEFORE.search(before):
+        return False
+    if m.evidence.method in _DAY_WORDS:
+        return True
+    if _INTRODUCER.search(text[s : m.evidence.start]):
+        return True
+    if m.evidence.text.lower().startswith(("between", "from")) or _EVENT_NOUN.match(text, m.evidence.end):
+        return True
+    return m.precision == "day" and bool(_VERB_AFTER.match(text, m.evidence.end))
 
 
 

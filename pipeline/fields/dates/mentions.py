@@ -126,6 +126,8 @@ def _reference(mentions: list[DateMention], anchor: dt.date | None,
                precisions: frozenset[str]) -> dt.date | None:
     """The date a relative mention counts from: the nearest single date stated before it of one
     of ``precisions`` ("On April 24 ... the following day"), else the anchor."""
+    if not precisions:
+        return anchor
     for m in reversed(mentions):
         if m.start is not None and m.precision in precisions and (
             m.precision != "day" or m.start == m.end
@@ -167,13 +169,13 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
     for m in _RELATIVE.finditer(text, lo, hi):
         kind = m.lastgroup
         found.append((m.start(), m.end(), kind, kind))
-    if anchor is not None:
-        # A weekday counts from the entry's date (or the document's): the latest such day on or
-        # before it ("On Friday, in Kano, ..." under a Monday's header is the Friday before).
-        blocked = source_lists(text, lo, hi)
-        for m in _WEEKDAY.finditer(text, lo, hi):
-            if not any(s <= m.start() < e for s, e in blocked):
-                found.append((m.start(), m.end(), "weekday", _Weekday(m.group("weekday"))))
+    # A weekday counts from the entry's date (or the document's): the latest such day on or
+    # before it ("On Friday, in Kano, ..." under a Monday's header is the Friday before). With
+    # nothing to count from it is still a mention, left unresolved.
+    blocked = source_lists(text, lo, hi)
+    for m in _WEEKDAY.finditer(text, lo, hi):
+        if not any(s <= m.start() < e for s, e in blocked):
+            found.append((m.start(), m.end(), "weekday", _Weekday(m.group("weekday"))))
     found.sort(key=lambda f: (f[0], -f[1]))
 
     mentions: list[DateMention] = []
@@ -184,7 +186,7 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
             continue
         last_end = end
         if isinstance(payload, _Weekday):
-            resolved = _weekday_before(payload.name, anchor)
+            resolved = _weekday_before(payload.name, anchor) if anchor is not None else None
             mentions.append(_mention(text, start, end, "weekday", resolved, True))
             continue
         if isinstance(payload, str):

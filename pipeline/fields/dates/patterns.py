@@ -21,6 +21,8 @@ _FIXED_BASE = dt.date(2000, 1, 1)
 # later" gives no number: two to seven days ("a few" is more than one; a week or more would be
 # written as such).
 _RELATIVE_DAYS: dict[str, tuple[int, int]] = {
+    "today": (0, 0),
+    "yesterday": (-1, -1),
     "same_day": (0, 0),
     "next_day": (1, 1),
     "previous_day": (-1, -1),
@@ -109,11 +111,13 @@ _RELATIVE = re.compile(
     rf"""
     \b(?:
         (?P<same_day>(?:[Tt]hat|[Tt]he)\s+same\s+day|[Ll]ater\s+that\s+day|[Ee]arlier\s+that\s+day)
-      | (?P<next_day>[Tt]he\s+(?:following|next)\s+day)
+      | (?P<next_day>[Tt]he\s+(?:following|next)\s+day|(?<![Tt]he\s)(?<=\s)next\s+day)
       | (?P<previous_day>[Tt]he\s+previous\s+day)
       | (?P<few_days_later>[Aa]\s+few\s+days\s+later)(?!\s*,?\s*on\s+{_MONTH})
       | (?P<same_month>[Ll]ater\s+that\s+month|(?:[Tt]hat|[Tt]he)\s+same\s+month)
       | (?P<same_year>[Ll]ater\s+that\s+year|(?:[Tt]hat|[Tt]he)\s+same\s+year)
+      | (?P<today>(?:[Ee]arlier\s+|[Ll]ater\s+)?today|[Tt]onight|[Tt]his\s+morning)
+      | (?P<yesterday>[Yy]esterday|[Ll]ast\s+night)
     )\b
     """,
     re.VERBOSE,
@@ -127,6 +131,9 @@ _REFERENCE_PRECISIONS: dict[str, frozenset[str]] = {
     "few_days_later": frozenset({"day"}),
     "same_month": frozenset({"day", "month"}),
     "same_year": frozenset({"day", "month", "year"}),
+    # "today" and "yesterday" count from the document's own date only.
+    "today": frozenset(),
+    "yesterday": frozenset(),
 }
 # How a headerless entry states when its event happened: it opens with the date ("On March 5,
 # 2019, ...", "In December 2009, ...") or puts a full day "on" it in its first sentence.
