@@ -37,8 +37,10 @@ _FULL_DATE = re.compile(
     rf"|(?P<day2>{DAY})[\s-]+(?P<month2>{MONTH}),?\s+(?P<year2>{YEAR})"
     rf"|(?P<iso>{YEAR})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
 )
-# A line short enough to be a dateline rather than a sentence of the text.
-_DATELINE_CHARS = 80
+# A line short enough to be a dateline rather than a sentence of the text ("West and Central
+# Africa: Weekly Regional Humanitarian Snapshot (22 - 28 August 2017)"), among the first lines.
+_DATELINE_CHARS = 120
+_HEAD_LINES = 12
 
 
 def _month_day(header: str) -> tuple[int, int] | None:
@@ -68,21 +70,27 @@ def _full_date(match: re.Match) -> dt.date | None:
 
 
 def dateline(source: SourceText, lines: list[LineInfo], before: int) -> dt.date | None:
-    """The document's date: a full date on a short line, or the last full date of the
-    paragraph, before offset ``before`` (the first entry); else the stored copy's URL date."""
-    found = None
+    """The document's own date: the first full date on a short line at the head of the document
+    ("Posted: Jun 18, 2011", "This Article is From Jul 23, 2015", "Tue, Nov. 26, 2013"), else the
+    last full date of the text right before the first entry ("... from September 26 to October 2,
+    2020. September 26: ..."), else the stored copy's URL date."""
+    head = 0
+    last = None
     for info in lines:
         if info.start >= before:
             break
         if info.blank:
             continue
+        head += 1
         text = source.text[info.start : min(info.end, before)]
         matches = list(_FULL_DATE.finditer(text))
-        if not matches:
-            continue
-        if len(text) <= _DATELINE_CHARS or info.end >= before:
-            found = _full_date(matches[-1]) or found
-    return found or source.metadata.published
+        if matches and head <= _HEAD_LINES and len(text) <= _DATELINE_CHARS:
+            found = _full_date(matches[0])
+            if found is not None:
+                return found
+        if matches and info.end >= before:
+            last = _full_date(matches[-1]) or last
+    return last or source.metadata.published
 
 
 def _headings(lines: list[LineInfo]) -> list[tuple[int, int]]:

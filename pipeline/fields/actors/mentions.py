@@ -143,6 +143,8 @@ def _nationality_forces(doc, tables, taken, add) -> None:
         coordinated = nxt.lower_ == "and" and tok.i + 2 in taken
         if not (coordinated or nxt.lower_ in _FIELD_NOUNS or nxt.lower_ == "armored"):
             continue
+        if nxt.lower_ in _UN_WORDS:
+            continue  # "two Nigerian peacekeepers" serve the U.N. mission, not Nigeria's army
         for noun in _FORCE_NOUNS_FOR_NATIONALITY:
             hit = resolve_actor(f"{tok.text} {noun}", tables.actors, 100.0)
             if hit:

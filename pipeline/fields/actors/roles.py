@@ -216,6 +216,11 @@ def _victim_roles(c: _Clause) -> list[_Finding] | None:
     "In an attack on French troops"), what an explosive hits ("A MINUSMA logistics convoy strikes
     an IED", "explodes near a unit of MINUSMA peacekeepers"), and both sides of a clash."""
     mention, word, relation, verb, pos = c.mention, c.word, c.relation, c.verb, c.pos
+    if pos.of_person and mention.kind in _CIVIL_KINDS:
+        # The organisation of a person hit is not hit: "a staff member of the Netherlands Red
+        # Cross are killed". An armed group is: "killing Ali Maychou, the second in command of
+        # JNIM" acts against JNIM.
+        return None
     if relation == "prep:between" and word in _CLASH_NOUNS:
         # "Clashes between ISIS and local al-Qaeda affiliates ...": each side did and suffered.
         return c.target() if mention.generic else _perpetrator(mention, c.suspected) + c.target()
@@ -290,6 +295,10 @@ def _act_roles(c: _Clause) -> list[_Finding] | None:
     if c.cue is not None and relation in ("attr", "other") and not _subject_side(mention, c.cue):
         return _perpetrator(mention, True) if c.named_group else c.other()
     return _release_source(mention, pos, c.suspected)
+
+
+# Bodies that are not parties to the fighting: a person of theirs hit does not make them a target.
+_CIVIL_KINDS = frozenset({"ngo", "company", "publisher", "international body"})
 
 
 def _names_a_place(mention: _Mention) -> bool:

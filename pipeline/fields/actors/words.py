@@ -100,10 +100,13 @@ _PLACE_PREPS = frozenset({"in", "near", "outside", "around", "across", "througho
 # ... but not "the second in command of JNIM", "in conjunction with AQIM".
 _NOT_PLACES = frozenset({"command", "charge", "conjunction", "coordination", "response"})
 # A group named as the organization of a person is not the actor: "The ICC convicts Al Hassan
-# ..., a former senior leader of al-Qaeda affiliate Ansar Dine".
+# ..., a former senior leader of al-Qaeda affiliate Ansar Dine"; nor the target when the person
+# is hit: "a staff member of the Netherlands Red Cross are killed".
 _ROLE_NOUNS = frozenset({"leader", "leaders", "commander", "commanders", "member", "members",
                          "head", "chief", "official", "officials", "emir", "spokesman",
-                         "spokesperson", "founder", "preacher", "command", "second", "militant"})
+                         "spokesperson", "founder", "preacher", "command", "second", "militant",
+                         "staff", "employee", "employees", "worker", "workers", "volunteer",
+                         "volunteers"})
 # A group named as a place: "a tri-border area and known ISIS hideout".
 _PLACE_NOUNS = frozenset({"hideout", "hideouts", "stronghold", "strongholds", "territory",
                           "fiefdom"})
