@@ -78,7 +78,7 @@ def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, 
     casualties = casualty_field.find_casualties(text, body)
     totals = casualty_field.total_counts(casualties)
     locations, mentioned = place_field.find_places(
-        doc, tables, settings, country_hint=scope.country, body=body
+        doc, tables, settings, country_hint=scope.countries or None, body=body
     )
     country, country_evidence = place_field.event_country(locations, mentioned, text, scope.country)
     # Plain "soldiers" and "peacekeepers" are the forces of the country the event happened in.

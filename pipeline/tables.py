@@ -146,7 +146,11 @@ class ActorRow(_Row):
         return " ".join(codes)
 
 
-PlaceKind = Literal["country", "region", "cercle", "commune", "town", "village", "area", "site"]
+# Generic kinds, the same for every country (pipeline.geo.base): a country's own words for its
+# divisions ("region", "cercle", "commune" in Mali) are in division_terms.csv.
+PlaceKind = Literal[
+    "country", "admin1", "admin2", "admin3", "populated_place", "area", "site"
+]
 
 
 class PlaceRow(_Row):
@@ -161,6 +165,9 @@ class PlaceRow(_Row):
     lon: float | None = Field(default=None, ge=-180, le=180)
     source: str = Field(description="Where the row's facts come from.")
     note: str | None = None
+    # Set on rows made from the world gazetteer, never in places.csv: GeoNames' population
+    # chooses among namesakes when nothing else does.
+    population: int = Field(default=0, ge=0, exclude=True)
 
     @property
     def spellings(self) -> list[str]:

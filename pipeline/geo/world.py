@@ -275,6 +275,20 @@ class WorldGazetteer:
         )
         return [key for (key,) in rows]
 
+    def division_names(self) -> list[tuple[str, str, str]]:
+        """(spelling, kind, country) of every country and first-level division, as written: the
+        names the entity ruler labels ``PLACE``.
+
+        >>> ("Borno", "admin1", "NG") in shared_world().division_names()
+        True
+        """
+        kinds = self.meta()["kinds"].split(",")
+        rows = self._connection().execute(
+            "SELECT d.name, p.kind, p.country FROM division_name d JOIN place p "
+            "ON p.rowid = d.place ORDER BY d.name, p.rowid"
+        ).fetchall()
+        return [(name.strip(), kinds[kind], country) for name, kind, country in rows]
+
     def demonyms(self, code: str) -> list[str]:
         """A country's nationality adjectives, its main one first.
 

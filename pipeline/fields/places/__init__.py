@@ -32,7 +32,10 @@ from pipeline.text import body_span
 from pipeline.fields.places.country import event_country
 from pipeline.fields.places.judge import _judge, _location
 from pipeline.fields.places.mentions import _collect
-from pipeline.fields.places.resolve import resolve_place
+from pipeline.fields.places.resolve import (
+    _WORLD_SOURCES, _rows_for, choose_world, hints_of, resolve_place,
+)
+from pipeline.geo.index import place_index
 from pipeline.schema import Location
 from pipeline.settings import Settings
 from pipeline.tables import Tables, fold
@@ -59,13 +62,14 @@ def find_places(
     ([('Aguelhok', 1)], ['Mali', 'Kidal'])
     """
     text = doc.text
-    places = tables.places
+    places = place_index(tables)
     body_end = (body_span(text) if body is None else body)[1]
     mentions = [
         m
         for m in _collect(doc, places, country_hint, settings.fuzzy_cutoff)
         if m.start < body_end and not _in_name(text, m.start, m.end)
     ]
+    _choose_namesakes(text, mentions, places, country_hint)
     # An unknown name takes its country from the words after it: "in Dembo, central Mali".
     for m, nxt in zip(mentions, mentions[1:]):
         if m.row is None and nxt.row is not None and nxt.row.kind == "country":
@@ -83,3 +87,41 @@ def find_places(
             seen.add(fold(loc.name))
             mentioned.append(loc)
     return locations, mentioned
+
+
+def _choose_namesakes(text: str, mentions: list, places, country_hint) -> None:
+    """Choose among a world name's namesakes the way a reader does: by the division or country
+    named next to it ("Potiskum, Yobe State", "Zeleved, Cameroon", "Marte, Borno"), then by the
+    countries the entry names, then by the report's countries (the hint), then by population.
+    A name the curated table knows is left as the table decided."""
+    hints = hints_of(country_hint)
+    named = [m.row.country for m in mentions if m.row is not None and m.row.kind == "country"]
+    entry_hints = tuple(dict.fromkeys([*named, *hints]))
+    for i, m in enumerate(mentions):
+        rows = _rows_for(m.text, places)
+        if not rows or not rows[0].source.startswith(_WORLD_SOURCES):
+            continue
+        container = _container_after(text, mentions, i)
+        if container is not None:
+            inside = [r for r in rows if r.country == container.country and (
+                container.kind == "country" or fold(r.admin1 or "") == fold(container.name)
+                or fold(r.admin1 or "") in {fold(s) for s in container.spellings})]
+            if inside:
+                m.row = choose_world(inside, (container.country,))
+                continue
+        chosen = choose_world(rows, entry_hints)
+        if chosen is not None:
+            m.row = chosen
+
+
+def _container_after(text: str, mentions: list, i: int):
+    """The division or country named right after mention ``i`` as its container ("Marte,
+    Borno"; "Zeleved, Cameroon"; "Imam Sahib district, Kunduz")."""
+    m = mentions[i]
+    for nxt in mentions[i + 1 : i + 3]:
+        if nxt.row is None or nxt.row.kind not in ("admin1", "admin2", "country"):
+            continue
+        if _ATTACHED.match(text[m.end : nxt.start]):
+            return nxt.row
+        break
+    return None

@@ -171,15 +171,15 @@ _CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ),
 )
 _CONTEXT_KINDS = {
-    "village": "village",
-    "villages": "village",
-    "town": "town",
-    "towns": "town",
-    "city": "town",
-    "cities": "town",
-    "commune": "commune",
-    "municipality": "commune",
-    "district": "cercle",
+    "village": "populated_place",
+    "villages": "populated_place",
+    "town": "populated_place",
+    "towns": "populated_place",
+    "city": "populated_place",
+    "cities": "populated_place",
+    "commune": "admin3",
+    "municipality": "admin3",
+    "district": "admin2",
 }
 _KIND_WORD_OF = re.compile(r"\b(villages?|towns?|city|cities|commune|municipality|district)\s+of\b")
 # Capitalised words that the rules must not take for names: "between August 17 and August 21",

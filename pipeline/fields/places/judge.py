@@ -30,7 +30,7 @@ from pipeline.tables import PlaceRow, fold
 
 def _kind(m: _Mention) -> str | None:
     if m.as_region:
-        return "region"
+        return "admin1"
     return m.row.kind if m.row else m.kind
 
 
@@ -160,9 +160,9 @@ def _location(m: _Mention, text: str, places: Sequence[PlaceRow], as_event: bool
     if as_event:
         if kind in _REGION_KINDS:
             precision = 3
-            capital = _capital(row, places) if row is not None and row.kind == "region" else None
+            capital = _capital(row, places) if row is not None and row.kind == "admin1" else None
             lat, lon = (capital.lat, capital.lon) if capital else (None, None)
-        elif kind == "cercle" or m.near:
+        elif kind in ("admin2", "admin3") or m.near:
             precision = 2
         else:
             precision = 1

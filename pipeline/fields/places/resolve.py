@@ -1,5 +1,9 @@
-"""``resolve_place``: the table row a spelling means, exact first (the hint country and the
-most specific kind first), then fuzzy; and the small table lookups the judge needs."""
+"""``resolve_place``: the row a spelling means: the curated table exact first (the hint country
+and the most specific kind first), then fuzzy, then the world gazetteer's namesakes, chosen by the
+countries the report and the entry name; and the small table lookups the judge needs.
+
+``places`` is either the curated rows alone or a ``pipeline.geo.index.PlaceIndex``, which adds
+the world gazetteer behind them."""
 
 from __future__ import annotations
 
@@ -8,14 +12,21 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils
 
+from pipeline.geo.index import PlaceIndex
 from pipeline.tables import PlaceRow, cache_by_identity, fold
 
 # Which row a bare spelling means when several share it ("Gao" town and region): the most
 # specific kind first. Sites come last: their names are only ever their own.
-_KIND_ORDER = ("town", "village", "commune", "cercle", "region", "area", "country", "site")
-_REGION_KINDS = frozenset({"region", "area"})
+_KIND_ORDER = ("populated_place", "admin3", "admin2", "admin1", "area", "country", "site")
+_REGION_KINDS = frozenset({"admin1", "area"})
 # The note prefix places.csv gives areas wider than a country (pipeline/data/README.md).
 _SUPRANATIONAL = "supranational"
+# World rows carry their gazetteer id as their source.
+_WORLD_SOURCES = ("world:",)
+# A namesake this populous is taken without a hint country ("Karachi", "Baghdad", "Kabul");
+# a smaller one in a country the report never names stays unresolved ("Boni" is Bonn's
+# alternate name; "Woolwich" is a town in Maine too).
+LARGE_PLACE = 100_000
 # Fuzzy matching of names shorter than this is noise: "Gao" is 86 from "Gaza".
 _FUZZY_MIN_CHARS = 4
 # From this length ratio on, WRatio scores the best partial match, which finds "Koro" inside
@@ -42,20 +53,71 @@ def _key(text: str) -> str:
     return re.sub(r"'s$", "", key)
 
 
-def _rows_for(text: str, places: Sequence[PlaceRow]) -> tuple[PlaceRow, ...]:
-    return _index(places).get(_key(text), ())
+def _curated(places) -> Sequence[PlaceRow]:
+    return places.curated if isinstance(places, PlaceIndex) else places
 
 
-def _prefer(rows: Sequence[PlaceRow], country_hint: str | None, region: bool) -> PlaceRow | None:
-    """The row a spelling means: the hint country first, then regions or points as context says."""
+def _rows_for(text: str, places) -> tuple[PlaceRow, ...]:
+    """The curated rows of a spelling; the world's namesakes when the table has none."""
+    rows = _index(_curated(places)).get(_key(text), ())
+    if rows or not isinstance(places, PlaceIndex):
+        return rows
+    return _world_rows(text, places)
+
+
+def _world_rows(text: str, index: PlaceIndex) -> tuple[PlaceRow, ...]:
+    key = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    return index.world_rows(re.sub(r"['’]s$", "", key))
+
+
+def hints_of(hint) -> tuple[str, ...]:
+    """The hint countries, most likely first: one code, a sequence of codes, or None."""
+    if hint is None:
+        return ()
+    return (hint,) if isinstance(hint, str) else tuple(hint)
+
+
+def choose_world(rows: Sequence[PlaceRow], hints: Sequence[str],
+                 region: bool = False) -> PlaceRow | None:
+    """The namesake a world spelling means, or None when nothing decides it.
+
+    A namesake in a hint country wins (the earlier the hint, the stronger), a region when the
+    text calls the place a region, then the most specific kind and the most populous. Without a
+    namesake in a hint country, a lone candidate is taken, or the most populous when it is a
+    large place (``LARGE_PLACE``); otherwise the name stays unresolved rather than forced.
+    """
     if not rows:
         return None
+    hinted = [r for r in rows if r.country in hints]
+    pool = hinted or list(rows)
+
+    def rank(row: PlaceRow) -> tuple[int, int, int, int]:
+        kind_rank = _KIND_ORDER.index(row.kind)
+        if region and row.kind in _REGION_KINDS:
+            kind_rank = -1
+        hint_rank = hints.index(row.country) if row.country in hints else len(hints)
+        return (hint_rank, kind_rank, -row.population, 0)
+
+    best = min(pool, key=rank)
+    if hinted or len(rows) == 1 or best.population >= LARGE_PLACE:
+        return best
+    return None
+
+
+def _prefer(rows: Sequence[PlaceRow], country_hint, region: bool) -> PlaceRow | None:
+    """The row a spelling means: the hint country first, then regions or points as context says.
+    World rows (they carry a GeoNames source) are chosen by ``choose_world``."""
+    if not rows:
+        return None
+    hints = hints_of(country_hint)
+    if rows[0].source.startswith(_WORLD_SOURCES):
+        return choose_world(rows, hints, region)
 
     def rank(row: PlaceRow) -> tuple[int, int]:
         kind_rank = _KIND_ORDER.index(row.kind)
         if region and row.kind in _REGION_KINDS:
             kind_rank = -1
-        return (0 if row.country == country_hint else 1, kind_rank)
+        return (0 if row.country in hints[:1] else 1, kind_rank)
 
     return min(rows, key=rank)
 
@@ -75,11 +137,23 @@ def resolve_place(
     >>> from pipeline.tables import load_tables
     >>> row, method = resolve_place("Sèvre", load_tables().places, country_hint="ML")
     >>> row.name, row.kind, method
-    ('Sévaré', 'town', 'table')
+    ('Sévaré', 'populated_place', 'table')
     """
-    rows = _rows_for(text, places)
+    curated = _curated(places)
+    rows = _index(curated).get(_key(text), ())
     if rows:
         return _prefer(rows, country_hint, region=False), "table"
+    found = _fuzzy(text, curated, country_hint, cutoff)
+    if found is not None or not isinstance(places, PlaceIndex):
+        return found
+    row = choose_world(_world_rows(text, places), hints_of(country_hint))
+    return (row, "gazetteer") if row is not None else None
+
+
+def _fuzzy(text: str, places: Sequence[PlaceRow], country_hint, cutoff: float
+           ) -> tuple[PlaceRow, str] | None:
+    """The curated row whose spelling is closest to ``text``, at ``cutoff`` or above."""
+    country_hint = next(iter(hints_of(country_hint)), None)
     key = _key(text)
     if len(key) < _FUZZY_MIN_CHARS:
         return None
@@ -103,11 +177,11 @@ def resolve_place(
     return _prefer(index[best[0]], country_hint, region=False), f"fuzzy:{best[1]:.0f}"
 
 
-def _capital(region: PlaceRow, places: Sequence[PlaceRow]) -> PlaceRow | None:
+def _capital(region: PlaceRow, places) -> PlaceRow | None:
     """The town that shares a spelling with a region: its capital (Gao, Bandiagara, Taoudenni)."""
     spellings = {fold(s) for s in region.spellings}
-    for row in places:
-        if row.kind != "town" or row.country != region.country:
+    for row in _curated(places):
+        if row.kind != "populated_place" or row.country != region.country:
             continue
         if spellings & {fold(s) for s in row.spellings}:
             return row
