@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 
 from pipeline.layouts.base import Document
 from pipeline.settings import Settings
-from pipeline.tables import Tables, fold
+from pipeline.tables import Tables, cache_by_identity, fold
 
 # How much a name counts toward the report's country where it stands: the title decides unless
 # the text names another country far more often; a heading counts more than a line of text.
-TITLE_WEIGHT = 50
 HEADING_WEIGHT = 3
+# Words that name a division somewhere but are common in any report ("Centre", "North").
+_NOT_NAMES = frozenset({"north", "south", "east", "west", "central", "centre", "center",
+                        "capital", "coast", "national", "federal", "security", "state"})
 # A country is one of the report's countries when it has at least this share of the best one's
 # weight ("Mali, Burkina Faso and Niger" reports name all three often).
 SECOND_COUNTRY_SHARE = 0.5
@@ -74,7 +76,7 @@ def report_scope(document: Document, report: str, tables: Tables, settings: Sett
     if report in settings.report_countries:
         code = settings.report_countries[report]
         return Scope((code,), "settings", year, published, meta.publisher)
-    weights = _country_weights(document, tables)
+    weights, named = _country_weights(document, tables)
     title_code = _title_country(document.title, tables)
     ranked = sorted(weights, key=lambda c: (-weights[c], c))
     if title_code is not None:
@@ -84,28 +86,44 @@ def report_scope(document: Document, report: str, tables: Tables, settings: Sett
         how = "places" if ranked else None
     if ranked:
         best = weights.get(ranked[0], 0)
-        ranked = [ranked[0]] + [c for c in ranked[1:]
-                                if best and weights[c] >= SECOND_COUNTRY_SHARE * best]
+        ranked = [ranked[0]] + [c for c in ranked[1:] if c in named
+                                and best and weights[c] >= SECOND_COUNTRY_SHARE * best]
     return Scope(tuple(ranked), how, year, published, meta.publisher, weights)
 
 
-def _country_index(tables: Tables) -> dict[str, str]:
-    """Folded spelling -> country code, for every place the tables know (areas wider than a
-    country left out: their country column is a stand-in)."""
-    index: dict[str, str] = {}
-    for row in tables.places:
+@cache_by_identity
+def _country_index(places) -> dict[str, tuple[str, bool]]:
+    """Folded spelling -> country code: every place the curated table knows (areas wider than a
+    country left out: their country column is a stand-in), every country and first-level
+    division of the world, and every country's adjective ("Nigerian", "Somali"). The flag says
+    whether the spelling names the country itself (its name or adjective), which a report's
+    second country needs: a division's name alone can be another country's namesake
+    ("Manchester" is also a parish of Jamaica)."""
+    from pipeline.geo.world import shared_world
+
+    index: dict[str, tuple[str, bool]] = {}
+    for row in places:
         if row.kind == "area":
             continue
         for spelling in row.spellings:
-            index.setdefault(fold(spelling), row.country)
+            index.setdefault(fold(spelling), (row.country, row.kind == "country"))
+    world = shared_world()
+    for name, kind, country in world.division_names():
+        if country and fold(name) not in _NOT_NAMES:
+            index.setdefault(fold(name), (country, kind == "country"))
+    for country in world.countries():
+        for adjective in world.demonyms(country.country or ""):
+            index.setdefault(fold(adjective), (country.country, True))
     return index
 
 
-def _country_weights(document: Document, tables: Tables) -> dict[str, int]:
-    """How often the report's text names a place of each country, headings weighing more."""
-    index = _country_index(tables)
+def _country_weights(document: Document, tables: Tables) -> tuple[dict[str, int], set[str]]:
+    """How often the report's text names a place of each country, headings weighing more; and
+    the countries it names by name or adjective."""
+    index = _country_index(tables.places)
     source = document.source
     weights: Counter[str] = Counter()
+    named: set[str] = set()
     for line in source.lines:
         if line.kind not in ("text", "bullet", "heading"):
             continue
@@ -117,13 +135,15 @@ def _country_weights(document: Document, tables: Tables) -> dict[str, int]:
             for size in range(min(len(words), 5), 0, -1):
                 found = False
                 for k in range(len(words) - size + 1):
-                    code = index.get(fold(" ".join(words[k : k + size]).strip(".,'’")))
-                    if code:
-                        weights[code] += weight
+                    hit = index.get(fold(" ".join(words[k : k + size]).strip(".,'’")))
+                    if hit:
+                        weights[hit[0]] += weight
+                        if hit[1]:
+                            named.add(hit[0])
                         found = True
                 if found:
                     break
-    return dict(weights)
+    return dict(weights), named
 
 
 def _title_country(title: str | None, tables: Tables) -> str | None:
@@ -137,7 +157,10 @@ def _title_country(title: str | None, tables: Tables) -> str | None:
     for row in tables.places:
         if row.kind == "country" and any(fold(s) == subject for s in row.spellings):
             return row.country
-    return None
+    from pipeline.geo.world import shared_world
+
+    country = shared_world().country_by_name(title.split(":")[0].strip())
+    return country.country if country is not None else None
 
 
 def _title_year(title: str | None) -> int | None:

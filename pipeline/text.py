@@ -41,8 +41,10 @@ BULLET = re.compile(
     r"^[ \t]*(?:(?:--?|[*•●▪◦‣·–—])[ \t]+|_(?=[A-Z0-9])|#\d{1,3}:[ \t]*|\d{1,3}\.[ \t]+)",
     re.MULTILINE,
 )
-# Lines holding only "-": a PDF converter's leftover list markers.
-STRAY_DASH = re.compile(r"^[ \t]*-[ \t]*$")
+# Lines holding only "-": a PDF converter's leftover list markers. The line may end in the
+# carriage return of a Windows (CRLF) file, whose lines are split at "\n" only: without "\r?" the
+# Mali report saved with CRLF kept a page-break dash in 5 of its 193 entries.
+STRAY_DASH = re.compile(r"^[ \t]*-[ \t]*\r?$")
 
 
 @dataclass(frozen=True)

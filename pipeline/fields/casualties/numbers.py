@@ -56,7 +56,7 @@ _NUMBER_STARTS = frozenset(
 def _value(words: str) -> int | None:
     """The integer a bare number phrase names: "13", "1,200", "nineteen", "a dozen", "a"."""
     if _DIGITS.fullmatch(words):
-        value = int(words.replace(",", ""))
+        value = int(words.replace(",", "").lstrip("0")[:20] or "0")  # int() refuses > 4,300 digits
         # Larger than any count (a typo, an amount): not a figure; pipeline.checks warns.
         return value if value <= MAX_COUNT else None
     if words in ("a dozen", "dozen"):
