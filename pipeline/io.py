@@ -1,5 +1,11 @@
 """Writing outputs and reading records back: every write is atomic (temporary file, then rename).
 
+A file is written under a temporary name beside its final one (``.<name>.<random>.tmp``) and
+renamed over it; a symbolic link is switched the same way (``replace_symlink``). A kill leaves at
+most such temporary names behind, which the next extraction removes
+(``pipeline.history.clean_out``). How a whole set of outputs is published in one step is
+``pipeline.history``'s work.
+
 A report that cannot be read or written raises ``ReportError`` with one line naming the file and
 the problem; the command line prints it and goes on with the other reports. Reading a report's
 file is ``pipeline.readers``' work.
@@ -8,8 +14,11 @@ file is ``pipeline.readers``' work.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
+import re
+import secrets
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -83,6 +92,58 @@ def atomic_write_files(files: Mapping[Path, bytes]) -> None:
         _sync_folder(folder)
 
 
+# The names temporary files and links take: ``.<final name>.<8 random characters>.tmp``
+# (tempfile.mkstemp's 8 characters, or 8 hex digits for links). Anything else is never removed.
+TEMPORARY_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def replace_symlink(target: str, link: Path) -> None:
+    """Point ``link`` at ``target`` in one step: a new link under a temporary name beside it,
+    renamed over the old one, so that a reader finds the old target or the new, never neither.
+
+    ``os.replace`` replaces the link itself, never the file it points to: a link pointing out of
+    the folder is replaced, not written through.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> replace_symlink("runs/1", folder / "current"); replace_symlink("runs/2", folder / "current")
+    >>> os.readlink(folder / "current"), sorted(p.name for p in folder.iterdir())
+    ('runs/2', ['current'])
+    """
+    link = Path(link)
+    while True:
+        tmp = link.with_name(f".{link.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.symlink(target, tmp)
+            break
+        except FileExistsError:
+            continue  # 2**32 names: another process's temporary link, try another one
+    try:
+        os.replace(tmp, link)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def sha256_hex(data: bytes) -> str:
+    """The sha256 of ``data`` as 64 hex digits, as manifests record every output's.
+
+    >>> sha256_hex(b"")[:16]
+    'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(data).hexdigest()
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` and its parents; a file standing in the way is a one-line
+    ``NotADirectoryError`` ("is a file, not a folder").
+
+    >>> make_folder(Path("/dev/null/x"))
+    Traceback (most recent call last):
+    NotADirectoryError: [Errno 20] a part of the path is a file, not a folder: '/dev/null/x'
+    """
+    _make_folder(folder)
+
+
 def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -93,6 +154,12 @@ def _make_folder(folder: Path) -> None:
         raise NotADirectoryError(
             errno.ENOTDIR, "a part of the path is a file, not a folder", str(folder)
         ) from e
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush the renames and links made in ``folder`` to disk, so that a power cut after we return
+    keeps them (a rename is durable only once its folder is synced)."""
+    _sync_folder(folder)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -98,13 +98,27 @@ def world_division_names() -> tuple[str, ...]:
 
     from pipeline.geo.world import shared_world
 
+    world = shared_world()
+    adjectives = {fold(a) for c in world.countries() for a in world.demonyms(c.country or "")}
     names = []
-    for name, _kind, _country in shared_world().division_names():
+    for name, _kind, _country in world.division_names():
         key = fold(name)
         if len(key) < 4 or key in STOP_WORDS or key in _COMMON or not _LATIN.fullmatch(name):
             continue
+        # "Somali" (a region of Ethiopia) is read as an adjective; "Southern Province" and
+        # "the eastern province of Nangarhar" are descriptions, not names.
+        if key in adjectives or _GENERIC_DIVISION.fullmatch(key):
+            continue
         names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+_GENERIC_DIVISION = re.compile(
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|far|"
+    r"north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|"
+    r"southwestern|middle|coast|capital|western\s+area)\s*)+"
+    r"(?:province|region|state|district|division|governorate|department|area|territory|zone)?"
+)
 
 
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ'’ .-]+")

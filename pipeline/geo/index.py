@@ -72,6 +72,15 @@ class PlaceIndex:
         if key not in self._cache:
             if len(self._cache) > 20_000:
                 self._cache.clear()
-            self._cache[key] = tuple(place_row(p) for p in self.world.lookup(name)
-                                     if p.country is not None)
+            self._cache[key] = NamedRows(
+                (place_row(p) for p in self.world.lookup(name) if p.country is not None), name)
         return self._cache[key]
+
+
+class NamedRows(tuple):
+    """World rows that remember the spelling they were looked up by."""
+
+    def __new__(cls, rows, name: str):
+        made = super().__new__(cls, rows)
+        made.name = name
+        return made

@@ -19,23 +19,42 @@ def _word_table(groups: dict[str, str]) -> dict[str, str]:
 
 # Head nouns of the people counted, singular and plural, with their victim group.
 _PEOPLE: dict[str, VictimGroup] = _word_table({  # type: ignore[assignment]
-    "soldiers": "soldier soldiers troop troops serviceman servicemen militiaman militiamen",
+    "soldiers": "soldier soldiers troop troops serviceman servicemen militiaman militiamen "
+    "sailor sailors marine marines commando commandos trooper troopers guardsman guardsmen "
+    "personnel recruit recruits cadet cadets",
     "peacekeepers": "peacekeeper peacekeepers",
-    "police": "police policeman policemen gendarme gendarmes",
+    "police": "police policeman policemen gendarme gendarmes policewoman policewomen constable "
+    "constables",
     "civilians": "civilian civilians villager villagers resident residents passenger passengers "
     "hostage hostages guest guests tourist tourists journalist journalists worker workers "
     "employee employees diplomat diplomats citizen citizens child children woman women "
     "paramedic paramedics missionary missionaries observer observers guard guards wife husband "
     "farmer farmers herder herders trader traders student students worshippers teacher "
     "teachers doctor doctors nurse nurses son sons daughter daughters miner miners pilgrim "
-    "pilgrims",
+    "pilgrims priest priests nun nuns pastor pastors cleric clerics imam imams monk monks "
+    "worshipper worshiper worshipers activist activists cartoonist cartoonists bodyguard "
+    "bodyguards elder elders boy boys girl girls schoolboy schoolboys schoolgirl schoolgirls "
+    "schoolchildren pupil pupils infant infants baby babies teenager teenagers youth youths "
+    "vendor vendors sweeper sweepers bystander bystanders passerby passersby contractor "
+    "contractors owner owners shopkeeper shopkeepers merchant merchants businessman "
+    "businessmen fisherman fishermen herdsman herdsmen labourer labourers laborer laborers "
+    "engineer engineers volunteer volunteers customer customers shopper shoppers spectator "
+    "spectators protester protesters protestor protestors demonstrator demonstrators mourner "
+    "mourners relative relatives brother brothers sister sisters father fathers mother "
+    "mothers companion companions colleague colleagues refugee refugees migrant migrants "
+    "foreigner foreigners reporter reporters photographer photographers cameraman cameramen "
+    "medic medics crew commuter commuters",
     "militants": "militant militants terrorist terrorists jihadist jihadists insurgent insurgents "
     "attacker attackers assailant assailants gunman gunmen islamist islamists bomber bombers "
-    "extremist extremists rebel rebels fighter fighters combatant combatants",
+    "extremist extremists rebel rebels fighter fighters combatant combatants bandit bandits "
+    "robber robbers kidnapper kidnappers hijacker hijackers hostage-taker hostage-takers "
+    "cultist cultists guerrilla guerrillas guerilla guerillas sniper snipers",
     "unspecified": "people persons person man men individual individuals victim victims member "
     "members official officials officer officers leader leaders commander commanders chief "
     "chiefs national nationals inmate inmates prisoner prisoners suspect suspects driver "
-    "drivers staff",
+    "drivers staff mayor mayors governor governors judge judges lawyer lawyers minister "
+    "ministers ambassador ambassadors mp mps lawmaker lawmakers politician politicians agent "
+    "agents",
 })
 _SINGULAR = frozenset(
     "soldier troop serviceman militiaman peacekeeper policeman gendarme civilian villager "
@@ -44,7 +63,15 @@ _SINGULAR = frozenset(
     "doctor nurse son daughter miner pilgrim militant terrorist jihadist insurgent attacker "
     "assailant gunman islamist bomber extremist rebel fighter combatant person man individual "
     "victim member official officer leader commander chief national inmate prisoner suspect "
-    "driver staff".split()
+    "driver staff sailor marine commando trooper guardsman recruit cadet policewoman constable "
+    "priest nun pastor cleric imam monk worshipper worshiper activist cartoonist bodyguard elder "
+    "boy girl schoolboy schoolgirl pupil infant baby teenager youth vendor sweeper bystander "
+    "passerby contractor owner shopkeeper merchant businessman fisherman herdsman labourer "
+    "laborer engineer volunteer customer shopper spectator protester protestor demonstrator "
+    "mourner relative brother sister father mother companion colleague refugee migrant "
+    "foreigner reporter photographer cameraman medic commuter bandit robber kidnapper hijacker "
+    "hostage-taker cultist guerrilla guerilla sniper mayor governor judge lawyer minister "
+    "ambassador mp lawmaker politician agent".split()
 )
 # The attackers of the event; their deaths go to perpetrators_killed ("31 of the attackers",
 # "15 militants", "One attacker is killed", "29 militants are killed"). "fighters" is not here:
@@ -52,7 +79,8 @@ _SINGULAR = frozenset(
 _ATTACKERS = frozenset(
     "militant militants terrorist terrorists jihadist jihadists insurgent insurgents attacker "
     "attackers assailant assailants gunman gunmen islamist islamists bomber bombers extremist "
-    "extremists".split()
+    "extremists bandit bandits robber robbers kidnapper kidnappers hijacker hijackers "
+    "hostage-taker hostage-takers cultist cultists".split()
 )
 # Lower-case words that may stand between a number and its noun ("10 local militiamen", "an
 # elderly French tourist", "one electoral observer", "a staff member", "a custom officer").

@@ -107,9 +107,9 @@ def _choose_namesakes(text: str, mentions: list, places, country_hint) -> None:
                 container.kind == "country" or fold(r.admin1 or "") == fold(container.name)
                 or fold(r.admin1 or "") in {fold(s) for s in container.spellings})]
             if inside:
-                m.row = choose_world(inside, (container.country,))
+                m.row = choose_world(inside, (container.country,), name=m.text)
                 continue
-        chosen = choose_world(rows, entry_hints)
+        chosen = choose_world(rows, entry_hints, name=m.text)
         if chosen is not None:
             m.row = chosen
 

@@ -20,7 +20,9 @@ from pipeline.fields.places.context import (
     _is_region_context,
     _overlaps,
 )
-from pipeline.fields.places.resolve import _REGION_KINDS, _prefer, _rows_for, resolve_place
+from pipeline.fields.places.resolve import (
+    _REGION_KINDS, _WORLD_SOURCES, _prefer, _rows_for, resolve_place,
+)
 from pipeline.nlp import ACTOR, PLACE
 from pipeline.tables import PlaceRow
 
@@ -57,7 +59,12 @@ def _collect(
             # trial" (the actor table knows "Bamako court"), "A U.S. federal court charges".
             for k in range(len(ent) - 1, 0, -1):
                 head = ent[:k]
-                row = _prefer(_rows_for(head.text, places), hint, region=False)
+                rows = _rows_for(head.text, places)
+                # Only a country, a division or a curated place is a seat: "Save" of "Save the
+                # Children", "Liberation" of "Liberation Tigers" are not.
+                rows = tuple(r for r in rows if not r.source.startswith(_WORLD_SOURCES)
+                             or r.kind in ("country", "admin1"))
+                row = _prefer(rows, hint, region=False)
                 if row is not None:
                     mentions.append(
                         _Mention(head.start_char, head.end_char, head.text, row, "table")

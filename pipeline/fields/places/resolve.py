@@ -70,6 +70,11 @@ def _world_rows(text: str, index: PlaceIndex) -> tuple[PlaceRow, ...]:
     return index.world_rows(re.sub(r"['’]s$", "", key))
 
 
+def rows_name(rows: Sequence[PlaceRow]) -> str | None:
+    """The spelling world rows were looked up by, when they say it (see ``PlaceIndex``)."""
+    return getattr(rows, "name", None)
+
+
 def hints_of(hint) -> tuple[str, ...]:
     """The hint countries, most likely first: one code, a sequence of codes, or None."""
     if hint is None:
@@ -78,16 +83,19 @@ def hints_of(hint) -> tuple[str, ...]:
 
 
 def choose_world(rows: Sequence[PlaceRow], hints: Sequence[str],
-                 region: bool = False) -> PlaceRow | None:
+                 region: bool = False, name: str | None = None) -> PlaceRow | None:
     """The namesake a world spelling means, or None when nothing decides it.
 
-    A namesake in a hint country wins (the earlier the hint, the stronger), a region when the
-    text calls the place a region, then the most specific kind and the most populous. Without a
-    namesake in a hint country, a lone candidate is taken, or the most populous when it is a
-    large place (``LARGE_PLACE``); otherwise the name stays unresolved rather than forced.
+    A place whose own name is the spelling wins over one that only lists it among its
+    alternate names ("Bangladesh" is the country, not an Armenian town once called so); then a
+    namesake in a hint country (the earlier the hint, the stronger), a region when the text
+    calls the place a region, the most specific kind, the most populous. Without a namesake in
+    a hint country, only a country or a large place (``LARGE_PLACE``) is taken; otherwise the
+    name stays unresolved rather than forced ("Save" of "Save the Children" is not Savé, Benin).
     """
     if not rows:
         return None
+    key = fold(name) if name else None
     hinted = [r for r in rows if r.country in hints]
     pool = hinted or list(rows)
 
@@ -96,10 +104,11 @@ def choose_world(rows: Sequence[PlaceRow], hints: Sequence[str],
         if region and row.kind in _REGION_KINDS:
             kind_rank = -1
         hint_rank = hints.index(row.country) if row.country in hints else len(hints)
-        return (hint_rank, kind_rank, -row.population, 0)
+        own = 0 if key is None or fold(row.name) == key else 1
+        return (own, hint_rank, kind_rank, -row.population)
 
     best = min(pool, key=rank)
-    if hinted or len(rows) == 1 or best.population >= LARGE_PLACE:
+    if hinted or best.kind == "country" or best.population >= LARGE_PLACE:
         return best
     return None
 
@@ -111,7 +120,7 @@ def _prefer(rows: Sequence[PlaceRow], country_hint, region: bool) -> PlaceRow | 
         return None
     hints = hints_of(country_hint)
     if rows[0].source.startswith(_WORLD_SOURCES):
-        return choose_world(rows, hints, region)
+        return choose_world(rows, hints, region, rows_name(rows))
 
     def rank(row: PlaceRow) -> tuple[int, int]:
         kind_rank = _KIND_ORDER.index(row.kind)
@@ -146,7 +155,7 @@ def resolve_place(
     found = _fuzzy(text, curated, country_hint, cutoff)
     if found is not None or not isinstance(places, PlaceIndex):
         return found
-    row = choose_world(_world_rows(text, places), hints_of(country_hint))
+    row = choose_world(_world_rows(text, places), hints_of(country_hint), name=text)
     return (row, "gazetteer") if row is not None else None
 
 
