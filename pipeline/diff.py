@@ -26,7 +26,7 @@ from pipeline.io import ReportError, atomic_write_bytes, read_records
 from pipeline.schema import Record
 
 COMPARED_FIELDS = (
-    "section", "text", "date", "country", "locations", "mentioned_places", "actors",
+    "section", "text", "date", "country", "country_source", "locations", "mentioned_places", "actors",
     "perpetrator_description", "killed", "injured", "kidnapped", "perpetrators_killed",
     "casualties", "disputed", "sources", "event_type", "same_as",
 )

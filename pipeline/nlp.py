@@ -20,6 +20,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from pipeline.geo.terms import division_terms
 from pipeline.settings import Settings
 from pipeline.tables import Tables, fold, load_tables, strip_accents
 
@@ -66,11 +67,14 @@ def table_patterns(tables: Tables) -> list[dict]:
         for spelling in row.spellings:
             add(PLACE, spelling, row.name)
     actor_forms = {fold(row.alias) for row in tables.actors}
+    place_forms = {fold(s) for row in tables.places for s in row.spellings}
     for name in world_division_names():
         # A division's name that is also an actor's ("Lagos" is neither; "Hezbollah" would be)
-        # stays the actor's.
-        if fold(name) not in actor_forms:
-            add(PLACE, name, name)
+        # stays the actor's. "Mopti Region" stays "Mopti" followed by "region" when the table
+        # knows Mopti: the place rules read the term and choose the table's region.
+        if fold(name) in actor_forms or fold(_strip_term(name)) in place_forms:
+            continue
+        add(PLACE, name, name)
     return patterns
 
 
@@ -101,14 +105,14 @@ def world_division_names() -> tuple[str, ...]:
     world = shared_world()
     adjectives = {fold(a) for c in world.countries() for a in world.demonyms(c.country or "")}
     names = []
-    for name, _kind, _country in world.division_names():
+    for name, _kind, _country in world.division_names(peopled=True):
         key = fold(name)
         if len(key) < 4 or key in STOP_WORDS or key in _COMMON or not _LATIN.fullmatch(name):
             continue
         # "Somali" (a region of Ethiopia) is read as an adjective; "Southern Province" and
         # "the eastern province of Nangarhar" are descriptions, not names.
-        if key in adjectives or _GENERIC_DIVISION.fullmatch(key):
-            continue
+        if key in adjectives or _GENERIC_DIVISION.fullmatch(key) or key.startswith("the "):
+            continue  # "the Netherlands": the name without its article is there too
         names.append(name)
     return tuple(dict.fromkeys(names))
 
@@ -119,6 +123,15 @@ _GENERIC_DIVISION = re.compile(
     r"southwestern|middle|coast|capital|western\s+area)\s*)+"
     r"(?:province|region|state|district|division|governorate|department|area|territory|zone)?"
 )
+
+
+_TERMS = frozenset(t.term for t in division_terms())
+
+
+def _strip_term(name: str) -> str:
+    """A division's name without a trailing division term: "Mopti Region" -> "Mopti"."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in _TERMS else name
 
 
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ'’ .-]+")

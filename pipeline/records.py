@@ -57,6 +57,22 @@ def _event_date(mention: DateMention) -> DateValue:
     )
 
 
+# The rule behind the event country, as the record names it (schema: Record.country_source).
+_COUNTRY_SOURCES = {
+    "rule:location_country": "place",
+    "rule:body_seat": "body",
+    "rule:in_country": "text",
+}
+
+
+def _country_source(country: str | None, evidence: Evidence | None) -> str | None:
+    if country is None:
+        return None
+    if evidence is None:
+        return "report"
+    return _COUNTRY_SOURCES[evidence.method]
+
+
 def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, scope: Scope,
                  settings: Settings, reference=None) -> Record:
     """Extract every field of one timeline entry (or narrative event) into a Record.
@@ -80,13 +96,16 @@ def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, 
     locations, mentioned = place_field.find_places(
         doc, tables, settings, country_hint=scope.countries or None, body=body
     )
-    country, country_evidence = place_field.event_country(locations, mentioned, text, scope.country)
+    country, country_evidence = place_field.event_country(
+        locations, mentioned, text, scope.country, tables.actors
+    )
     # Plain "soldiers" and "peacekeepers" are the forces of the country the event happened in.
     actors, description, description_evidence = actor_field.find_actors(
         doc, tables, settings,
         home_force=tables.force_of(country, "state force"),
         un_mission=tables.force_of(country, "international force"),
         body=body,
+        country=country,
     )
     event_type, event_evidence = event_field.classify_event(text, body)
 
@@ -107,6 +126,7 @@ def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, 
         span=TextSpan(start=entry.start, end=entry.end),
         date=local_date,
         country=country,
+        country_source=_country_source(country, country_evidence),
         locations=locations,
         mentioned_places=mentioned,
         actors=actors,

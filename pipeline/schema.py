@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 # The largest figure a count may hold. No single event a report tells counts ten million victims;
 # a larger number in a text is a year range, an amount or a typo, and would overflow Parquet's
@@ -138,7 +138,9 @@ class Location(_Model):
     text: str = Field(description="The place as the text names it.")
     name: str = Field(description="Canonical name from the places table, or the text's name.")
     kind: str | None = Field(
-        default=None, description="Feature kind from the places table: town, village, region ..."
+        default=None,
+        description="Generic place kind: country, admin1, admin2, admin3 (first- to third-level "
+        "divisions), populated_place, area or site.",
     )
     admin1: str | None = Field(description="First-level administrative region, null if unknown.")
     country: str | None = Field(description="ISO 3166-1 alpha-2 code of the place's country.")
@@ -216,6 +218,13 @@ class Record(_Model):
     span: TextSpan = Field(description="Offsets of the whole entry in the raw report file.")
     date: DateValue = Field(description="When the event happened.")
     country: str | None = Field(description="ISO 3166-1 alpha-2 code of where it happened.")
+    country_source: Literal["place", "body", "text", "report"] | None = Field(
+        default=None,
+        description="What gave the country: 'place' the first event location's country, 'body' "
+        "the seat of the court or government body that acts, 'text' a country the first "
+        "sentence puts the event in, 'report' the report's own country (the fallback); null when "
+        "there is no country.",
+    )
     locations: list[Location] = Field(description="Places where the event happened.")
     mentioned_places: list[Location] = Field(
         default_factory=list,

@@ -131,6 +131,13 @@ class ActorRow(_Row):
         "means this actor ('MZ' for 'al-Shabaab' = Ansar al-Sunna); empty: the alias holds anywhere.",
     )
 
+    seat: str | None = Field(
+        default=None, min_length=2, max_length=2,
+        description="For courts and government bodies: ISO 3166-1 alpha-2 code of the country "
+        "where the body sits. An event whose first sentence has the body as subject and names "
+        "no place happened there.",
+    )
+
     @field_validator("in_countries")
     @classmethod
     def _iso_codes(cls, value: str | None) -> str | None:
@@ -232,7 +239,8 @@ class Tables:
         ('Malian Armed Forces', 'MINUSMA')
         """
         return next(
-            (r.name for r in self.actors if r.country == country and r.kind == kind), None
+            (r.name for r in self.actors if r.country == country and r.kind == kind
+             and "police" not in r.name.lower()), None
         )
 
 
@@ -246,7 +254,7 @@ def _check_unique(rows, key, what: str, filename: str) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_tables(data_dir: Path = DATA_DIR) -> Tables:
+def load_tables(data_dir: Path = DATA_DIR, generate_forces: bool = True) -> Tables:
     """Load and check ``actors.csv`` and ``places.csv``.
 
     >>> t = load_tables()
@@ -270,6 +278,13 @@ def load_tables(data_dir: Path = DATA_DIR) -> Tables:
             raise TableError(f"actors.csv:{i} [parent] {row.parent!r} is not a canonical name")
     digest = {
         name: hashlib.sha256((data_dir / name).read_bytes()).hexdigest()
-        for name in ("actors.csv", "places.csv")
+        for name in ("actors.csv", "places.csv", "demonyms.csv")
+        if (data_dir / name).exists()
     }
+    if generate_forces:
+        # Every country's forces from its adjectives, after the curated rows (which win).
+        from pipeline.geo.forces import force_rows
+        from pipeline.geo.world import shared_world
+
+        actors = actors + force_rows(actors, ActorRow, shared_world())
     return Tables(tuple(actors), tuple(places), digest)

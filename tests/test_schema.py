@@ -58,7 +58,7 @@ def full_record() -> Record:
         ),
         country="ML",
         locations=[Location(
-            text="Gao", name="Gao", kind="town", admin1="Gao", country="ML", lat=16.27,
+            text="Gao", name="Gao", kind="populated_place", admin1="Gao", country="ML", lat=16.27,
             lon=-0.04, geo_precision=1, evidence=_evidence("Gao", 70),
         )],
         mentioned_places=[Location(

@@ -275,19 +275,26 @@ class WorldGazetteer:
         )
         return [key for (key,) in rows]
 
-    def division_names(self) -> list[tuple[str, str, str]]:
+    def division_names(self, peopled: bool = False) -> list[tuple[str, str, str]]:
         """(spelling, kind, country) of every country and first-level division, as written: the
-        names the entity ruler labels ``PLACE``.
+        names the entity ruler labels ``PLACE``. ``peopled``: only divisions with a known
+        population (countries always), which leaves out the Isle of Man's "Michael" and "Bride".
 
         >>> ("Borno", "admin1", "NG") in shared_world().division_names()
         True
+        >>> ("Michael", "admin1", "IM") in shared_world().division_names(peopled=True)
+        False
         """
         kinds = self.meta()["kinds"].split(",")
         rows = self._connection().execute(
-            "SELECT d.name, p.kind, p.country FROM division_name d JOIN place p "
+            "SELECT d.name, p.kind, p.country, p.population FROM division_name d JOIN place p "
             "ON p.rowid = d.place ORDER BY d.name, p.rowid"
         ).fetchall()
-        return [(name.strip(), kinds[kind], country) for name, kind, country in rows]
+        return [
+            (name.strip(), kinds[kind], country)
+            for name, kind, country, population in rows
+            if not peopled or population or kinds[kind] == "country"
+        ]
 
     def demonyms(self, code: str) -> list[str]:
         """A country's nationality adjectives, its main one first.

@@ -16,7 +16,7 @@ from pipeline.tables import Tables, fold, load_tables
 from tests.conftest import needs_model
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "mali.jsonl"
-KIND_ORDER = ("town", "village", "commune", "cercle", "region", "area", "country", "site")
+KIND_ORDER = ("populated_place", "admin3", "admin2", "admin1", "area", "country", "site")
 
 
 @lru_cache(maxsize=None)
@@ -27,7 +27,7 @@ def parse(nlp, text):
 
 def places_of(nlp, tables, text):
     locations, mentioned = find_places(parse(nlp, text), tables, Settings(), country_hint="ML")
-    country, evidence = event_country(locations, mentioned, text, "ML")
+    country, evidence = event_country(locations, mentioned, text, "ML", tables.actors)
     return locations, mentioned, country, evidence
 
 
@@ -56,9 +56,9 @@ def test_coordinates_come_only_from_geonames(tables):
 
 
 def test_every_region_has_admin1_and_a_capital(tables):
-    towns = {(fold(s), r.country) for r in tables.places if r.kind == "town" for s in r.spellings}
+    towns = {(fold(s), r.country) for r in tables.places if r.kind == "populated_place" for s in r.spellings}
     for row in tables.places:
-        if row.kind == "region":
+        if row.kind == "admin1":
             assert row.admin1, row.name
             assert (fold(row.name), row.country) in towns, f"{row.name} has no capital town row"
 
@@ -70,7 +70,7 @@ def test_shared_spellings_join_a_region_and_its_capital(tables):
             owners.setdefault((fold(spelling), row.country), set()).add((row.name, row.kind))
     for (spelling, _), rows in owners.items():
         if len(rows) > 1:
-            assert sorted(kind for _, kind in rows) == ["region", "town"], spelling
+            assert sorted(kind for _, kind in rows) == ["admin1", "populated_place"], spelling
 
 
 def test_every_spelling_resolves_to_its_row(tables):
@@ -82,7 +82,7 @@ def test_every_spelling_resolves_to_its_row(tables):
             assert method == "table"
             if resolved != row:
                 # A region shares its name with its capital; the bare name means the town.
-                assert (row.kind, resolved.kind) == ("region", "town"), spelling
+                assert (row.kind, resolved.kind) == ("admin1", "populated_place"), spelling
                 assert fold(spelling) in {fold(s) for s in resolved.spellings}
 
 
@@ -407,17 +407,17 @@ def test_sources_never_yield_places(nlp, tables, text):
     [
         # A town: its own coordinates.
         ("November 30, 2016: Militants target two airports in Gao, leaving no casualties.",
-         "Gao", "town", 1, ("Gao", "town")),
+         "Gao", "populated_place", 1, ("Gao", "populated_place")),
         # Near a town: the town's coordinates, precision 2.
         ("May 29, 2016: Five U.N. peacekeepers are killed when a roadside bomb detonates near a "
-         "convoy near Sevare in central Mali.", "Sévaré", "town", 2, ("Sévaré", "town")),
+         "convoy near Sevare in central Mali.", "Sévaré", "populated_place", 2, ("Sévaré", "populated_place")),
         ("March 15, 2021: ISIS fighters ambush a military post southwest of Asongo, near Mali's "
-         "border with Burkina Faso and Niger.", "Ansongo", "town", 2, ("Ansongo", "town")),
+         "border with Burkina Faso and Niger.", "Ansongo", "populated_place", 2, ("Ansongo", "populated_place")),
         # A region alone: its capital's coordinates, precision 3.
         ("October 14, 2022: A passenger bus strikes an IED in Bandiagara region, central Mali.",
-         "Bandiagara", "region", 3, ("Bandiagara", "town")),
+         "Bandiagara", "admin1", 3, ("Bandiagara", "populated_place")),
         ("March 24, 2020: A Malian Armed Forces vehicle strikes an IED in the Mopti region of "
-         "central Mali.", "Mopti", "region", 3, ("Mopti", "town")),
+         "central Mali.", "Mopti", "admin1", 3, ("Mopti", "populated_place")),
         # An area has no capital.
         ("April 23, 2020: During a Malian operation targeting “armed terrorist groups” in the "
          "Liptako region of southeast Mali, a military tanker is hit by an IED.",
@@ -510,7 +510,7 @@ def test_context_rules_find_unknown_places(rules_only, text, expected):
         for loc in locations
     ]
     assert found == expected
-    assert all(loc.lat is None and loc.kind != "region" for loc in locations)
+    assert all(loc.lat is None and loc.kind != "admin1" for loc in locations)
 
 
 @needs_model
@@ -549,7 +549,7 @@ def test_timeline_against_gold(nlp, tables, mali_raw):
     tp = fp = fn = right = 0
     for entry, doc in zip(entries, docs):
         locations, mentioned = find_places(doc, tables, Settings(), country_hint="ML")
-        country, _ = event_country(locations, mentioned, entry.text, "ML")
+        country, _ = event_country(locations, mentioned, entry.text, "ML", tables.actors)
         predicted = {canon.place(loc.name) for loc in locations}
         expected = {canon.place(name) for name in gold[entry.n]["locations"]}
         tp += len(predicted & expected)

@@ -45,6 +45,7 @@ __all__ = ["find_actors", "resolve_actor"]
 def find_actors(
     doc: Doc, tables: Tables, settings: Settings, *, home_force: str | None = None,
     un_mission: str | None = None, body: tuple[int, int] | None = None,
+    country: str | None = None,
 ) -> tuple[list[Actor], str | None, Evidence | None]:
     """The actors of one entry with roles and attributions, and the generic perpetrator phrase.
 
@@ -53,6 +54,8 @@ def find_actors(
     guidelines' "Generic 'army', 'soldiers', 'troops' in a Mali event are the Malian Armed
     Forces; 'U.N. peacekeepers' are MINUSMA"). None: those words name no actor. ``body`` is
     where the entry's narrative lies (its date header and outlet list are never read).
+    ``country`` (ISO 3166-1 alpha-2) is the event's: it chooses what an alias means where one
+    names different groups in different countries ("ADF").
 
     >>> from pipeline.nlp import build_nlp
     >>> from pipeline.tables import load_tables
@@ -68,7 +71,7 @@ def find_actors(
     if not sentences:
         return [], None, None
     kinds = tables.actor_kinds()
-    mentions = _mentions(doc, sentences, tables, settings, home_force, un_mission)
+    mentions = _mentions(doc, sentences, tables, settings, home_force, un_mission, country)
     owner = {i: m for m in mentions if not m.generic for i in range(m.span.start, m.span.end)}
     entry = _Entry(doc, sentences, kinds, owner, doc.has_annotation("DEP"))
     findings: list[_Finding] = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.fields.actors.resolve import resolve_actor
+from pipeline.fields.actors.resolve import ambiguous_alias, resolve_actor
 from pipeline.fields.actors.words import (
     _CARRY_VERBS,
     _DOTTED,
@@ -29,6 +29,10 @@ from pipeline.fields.actors.words import (
 from pipeline.text import split_sentences as sentence_spans
 from pipeline.nlp import ACTOR
 from pipeline.tables import ActorRow, PlaceRow, cache_by_identity, fold
+
+# A vehicle another force drives: its maker's or owner's nationality names no actor.
+_VEHICLE_WORDS = frozenset({"vehicle", "vehicles", "car", "armored", "tanker", "helicopters"})
+_OPERATED_BY = frozenset({"driven", "operated", "manned", "flown", "carrying", "transporting"})
 
 # The statistical NER's labels for groups it knows nothing of: resolved through the table or
 # dropped ("Allied French" ORG, "Strait Times" ORG).
@@ -58,7 +62,8 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
     return spans
 
 
-def _mentions(doc, sentences, tables, settings, home_force, un_mission) -> list[_Mention]:
+def _mentions(doc, sentences, tables, settings, home_force, un_mission,
+              country: str | None = None) -> list[_Mention]:
     kinds = tables.actor_kinds()
     first, last = sentences[0].start, sentences[-1].end
     taken: dict[int, _Mention] = {}
@@ -72,11 +77,21 @@ def _mentions(doc, sentences, tables, settings, home_force, un_mission) -> list[
             taken[i] = mention
         mentions.append(mention)
 
-    found = [(ent, ent.ent_id_) for ent in doc.ents if ent.label_ == ACTOR and ent.ent_id_ in kinds]
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != ACTOR or ent.ent_id_ not in kinds:
+            continue
+        name = ent.ent_id_
+        if ambiguous_alias(ent.text, tables.actors):
+            # The ruler keeps one id per spelling; "ADF" in Cameroon is the Ambazonia Defence
+            # Forces, in the DR Congo the Allied Democratic Forces.
+            hit = resolve_actor(ent.text, tables.actors, 100.0, country)
+            name = hit[0].name if hit else name
+        found.append((ent, name))
     body = doc.text[: doc[last - 1].idx + len(doc[last - 1])]
     for m in _dotted_aliases(tables.actors).finditer(body, doc[first].idx):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        hit = resolve_actor(m.group(), tables.actors, 100.0)
+        hit = resolve_actor(m.group(), tables.actors, 100.0, country)
         if span is not None and hit:
             found.append((span, hit[0].name))
     # Longest first, as the entity ruler does: "U.N. Security Council" over "Security Council".
@@ -84,7 +99,7 @@ def _mentions(doc, sentences, tables, settings, home_force, un_mission) -> list[
         add(span, name, "table")
     for ent in doc.ents:
         if ent.label_ in _NER_LABELS and not any(i in taken for i in range(ent.start, ent.end)):
-            hit = resolve_actor(ent.text, tables.actors, settings.fuzzy_cutoff)
+            hit = resolve_actor(ent.text, tables.actors, settings.fuzzy_cutoff, country)
             if hit:
                 add(ent, hit[0].name, "ner" if hit[1] == "table" else hit[1])
     un_bodies = _un_bodies(tables.actors)
@@ -94,6 +109,8 @@ def _mentions(doc, sentences, tables, settings, home_force, un_mission) -> list[
             mention.method = "rule:un-field-presence"
     countries = _countries(tables.places)
     _nationality_forces(doc, tables, taken, add)
+    if un_mission is not None:
+        _contingents(mentions, sentences, tables, home_force, un_mission)
     _generic_forces(doc, sentences, tables, taken, add, home_force, un_mission, countries)
     return sorted(mentions, key=lambda m: m.span.start)
 
@@ -102,6 +119,35 @@ def _mentions(doc, sentences, tables, settings, home_force, un_mission) -> list[
 def _un_bodies(actors: tuple[ActorRow, ...]) -> frozenset[str]:
     """The table's name of the U.N. itself, whose field presence is the U.N. mission."""
     return frozenset(row.name for row in actors if fold(row.alias) in ("u.n.", "united nations"))
+
+
+def _contingents(mentions, sentences, tables, home_force, un_mission) -> None:
+    """"four Malian and Chadian soldiers at a U.N. peacekeeping camp", "peacekeepers from the
+    Burkinabe contingent of the U.N. ... Mission": a foreign force named by its nationality alone
+    (a generated form, not a curated name like "Barkhane"), in a sentence about the U.N., is the
+    mission's contingent. The event country's own force stays itself."""
+    generated = _generated_aliases(tables.actors)
+    kinds = tables.actor_kinds()
+    for mention in mentions:
+        if mention.name == home_force or mention.generic and mention.method != "rule:nationality-force":
+            continue
+        text = fold(mention.span.text)
+        forms = [text] + [f"{text} {noun}" for noun in _FORCE_NOUNS_FOR_NATIONALITY]
+        if not any(f in generated for f in forms[: 1 if len(mention.span) > 1 else None]):
+            continue
+        if any(s.start <= mention.span.start < s.end and _UN_CONTEXT.search(s.text)
+               for s in sentences):
+            mention.name, mention.kind = un_mission, kinds.get(un_mission)
+            mention.method = "rule:un-contingent"
+
+
+@cache_by_identity
+def _generated_aliases(actors: tuple[ActorRow, ...]) -> frozenset[str]:
+    """The forms of forces the table holds only as generated rows ("Chadian soldiers";
+    ``pipeline.geo.forces``), folded."""
+    from pipeline.geo.forces import SOURCE
+
+    return frozenset(fold(row.alias) for row in actors if row.source == SOURCE)
 
 
 @cache_by_identity
@@ -145,6 +191,10 @@ def _nationality_forces(doc, tables, taken, add) -> None:
             continue
         if nxt.lower_ in _UN_WORDS:
             continue  # "two Nigerian peacekeepers" serve the U.N. mission, not Nigeria's army
+        if nxt.lower_ in _VEHICLE_WORDS and any(
+            t.lower_ in _OPERATED_BY for t in doc[tok.i + 2: tok.i + 6]
+        ):
+            continue  # "a German vehicle being driven by Irish troops" carried the Irish
         for noun in _FORCE_NOUNS_FOR_NATIONALITY:
             hit = resolve_actor(f"{tok.text} {noun}", tables.actors, 100.0)
             if hit:

@@ -16,7 +16,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def resolve_actor(
-    text: str, actors: Sequence[ActorRow], cutoff: float = 90.0
+    text: str, actors: Sequence[ActorRow], cutoff: float = 90.0, country: str | None = None
 ) -> tuple[ActorRow, str] | None:
     """The table row a name refers to, and how it was matched ('table' or 'fuzzy:<score>').
 
@@ -27,10 +27,17 @@ def resolve_actor(
     ("Ansaroul Islam" / "Ansarul Islam" 96, "al-Murabitoun" / "Al-Mourabitoun" 96), which
     token_sort_ratio keeps and the partial names it rejects (63, 53, 67). Acronyms are exact only.
 
+    ``country`` (ISO 3166-1 alpha-2, the event's) chooses among rows sharing an alias: the row
+    whose ``in_countries`` holds it, else the row that holds anywhere.
+
     >>> from pipeline.tables import load_tables
     >>> row, how = resolve_actor("Group to Support Islam and Muslims", load_tables().actors)
     >>> row.name, how
     ('JNIM', 'table')
+    >>> resolve_actor("ADF", load_tables().actors)[0].name
+    'ADF'
+    >>> resolve_actor("ADF", load_tables().actors, country="CM")[0].name
+    'Ambazonia Defence Forces'
     """
     name = _ARTICLE.sub("", text.strip())
     if not name:
@@ -38,7 +45,7 @@ def resolve_actor(
     index, aliases = _alias_index(tuple(actors))
     hit = index.get(fold(name))
     if hit is not None:
-        return hit, "table"
+        return _pick(hit, country), "table"
     if _ACRONYM.fullmatch(name):
         return None
     best = process.extractOne(
@@ -48,14 +55,38 @@ def resolve_actor(
     if best is None:
         return None
     _, score, key = best
-    return index[key], f"fuzzy:{score:.0f}"
+    return _pick(index[key], country), f"fuzzy:{score:.0f}"
+
+
+def ambiguous_alias(text: str, actors: Sequence[ActorRow]) -> bool:
+    """Whether ``text`` is an alias of more than one row (one per set of countries)."""
+    rows = _alias_index(tuple(actors))[0].get(fold(_ARTICLE.sub("", text.strip())))
+    return rows is not None and len(rows) > 1
+
+
+def _pick(rows: tuple[ActorRow, ...], country: str | None) -> ActorRow:
+    """The row an alias means in ``country``: the one restricted to it, else the unrestricted
+    one, else the first."""
+    if country:
+        for row in rows:
+            if row.in_countries and country in row.in_countries.split():
+                return row
+    for row in rows:
+        if not row.in_countries:
+            return row
+    return rows[0]
 
 
 @cache_by_identity
-def _alias_index(actors: tuple[ActorRow, ...]) -> tuple[dict[str, ActorRow], dict[str, str]]:
-    index: dict[str, ActorRow] = {}
+def _alias_index(
+    actors: tuple[ActorRow, ...],
+) -> tuple[dict[str, tuple[ActorRow, ...]], dict[str, str]]:
+    grouped: dict[str, list[ActorRow]] = {}
     for row in actors:
-        index.setdefault(fold(row.alias), row)
+        grouped.setdefault(fold(row.alias), []).append(row)
+    index = {key: tuple(rows) for key, rows in grouped.items()}
     # Fuzzy choices exclude acronyms: "ISGS" must not be the closest spelling of "ISIS".
-    choices = {key: row.alias for key, row in index.items() if not _ACRONYM.fullmatch(row.alias)}
+    choices = {
+        key: rows[0].alias for key, rows in index.items() if not _ACRONYM.fullmatch(rows[0].alias)
+    }
     return index, choices

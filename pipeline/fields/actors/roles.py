@@ -204,11 +204,23 @@ def _suspicion_roles(c: _Clause) -> list[_Finding] | None:
     if c.word not in _CUE_VERBS or not (c.first or _present(c.verb, c.sentence)):
         return None
     if c.relation in ("obj", "prep:to", "agent", "other") and not _subject_side(c.mention, c.verb):
-        return _perpetrator(c.mention, True) if c.named_group else c.other()
+        if c.named_group or (c.relation == "obj" and _accused_of_harm(c.verb)):
+            return _perpetrator(c.mention, True)
+        return c.other()
     root = c.mention.span.root
     if c.named_group and root.dep_ == "nsubjpass" and root.head == c.verb and c.verb.dep_ == "ROOT":
         return _perpetrator(c.mention, True)  # "The Volunteers for the Defense ... are suspected."
     return c.other()
+
+
+def _accused_of_harm(verb: Token) -> bool:
+    """"accused Malian armed forces ... of summarily executing an estimated 300 civilian men": a
+    force accused of a violent act is its suspected perpetrator (accused of "supporting
+    militants", it is not)."""
+    return any(
+        prep.lower_ == "of" and any(t.lower_ in _HIT_VERBS for t in prep.children)
+        for prep in verb.children if prep.dep_ == "prep"
+    )
 
 
 def _victim_roles(c: _Clause) -> list[_Finding] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.geo.terms import terms_of_kind
 from pipeline.text import sentence_at, split_sentences
 
 # "northern", "south-east", "southern-central", "Central" (as in "Guire district, Central Mali").
@@ -22,8 +23,14 @@ _SPLIT_NAMES = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 
 # A region context: "Mopti region", "the Ménaka and Timbuktu regions", "the northern region of
 # Gao", "the northern Malian regions of Gao, Kidal, and Menaka".
-_REGION_AFTER = re.compile(r"^(?:\s+and\s+[\w'’-]+)?\s+regions?\b", re.IGNORECASE)
-_REGION_BEFORE = re.compile(r"\bregions?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# The first-level terms come from the division-terms table ("Borno State", "Kandahar province",
+# "the governorate of Idlib"); "state of" is not read before a name, where it is mostly part of
+# a group's name ("Islamic State of Iraq").
+_ADMIN1_TERMS = "|".join(re.escape(t) for t in terms_of_kind("admin1", everywhere=True))
+_REGION_AFTER = re.compile(rf"^(?:\s+and\s+[\w'’-]+)?\s+(?:{_ADMIN1_TERMS})\b", re.IGNORECASE)
+_REGION_BEFORE = re.compile(
+    rf"\b(?!states?\b)(?:{_ADMIN1_TERMS})\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 # "near Sevare", "outside Gao", "outside of Bamako", "in and around Gao", "southwest of Asongo",
 # "near the town of Douentza": the event happened by the place, precision 2.
 _NEAR_BEFORE = re.compile(
@@ -66,7 +73,12 @@ _IN_NAME_BEFORE = re.compile(
     r"Liberation|Unity|Front|Province|Maghreb)\s+(?:in|of|for|de|des|du)\s+(?:the\s+)?"
     r"(?:(?:Greater|Islamic)\s+)?(?:l['’])?$"
 )
-_IN_NAME_AFTER = re.compile(r"^\s+(?:Movements?|Province|Front)\b")
+# A place naming an agreement or a meeting: "the 2015 Algiers Accord", "the Lome Agreement", "the
+# Doha Process".
+_IN_NAME_AFTER = re.compile(
+    r"^\s+(?:Movements?|Province|Front|Accords?|Agreements?|Process|Declaration|Charter|"
+    r"Conference|Summit|Talks|Treaty|Protocol)\b"
+)
 # A place joined to the one before it, which it contains: "Aguelhok in the Kidal region",
 # "Bambara-Maoude, Timbuktu", "Niafounke district in Timbuktu", "Hombori municipality, in Douentza
 # region", "Aguelhok, in Mali's northern Kidal region", "Kassela, both in the Koulikoro region".

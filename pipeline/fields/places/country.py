@@ -12,25 +12,24 @@ from pipeline.fields.places.context import (
     _sentences,
 )
 from pipeline.schema import Evidence, Location
+from pipeline.tables import ActorRow, cache_by_identity, fold
 
-# Bodies whose acts happen at their seat: "A U.S. federal court charges ...", "The U.S.
-# Department of the Treasury designates ...", "The International Criminal Court (ICC) convicts".
-_SEATS: tuple[tuple[str, re.Pattern, str], ...] = (
-    (
-        "us_body",
-        re.compile(
-            r"^(?:[^:]{0,40}:\s*)?(?:The|A|An)\s+(?P<body>(?:U\.S\.|United\s+States)\s+"
-            r"(?:federal\s+court|court|Department\s+of\s+(?:the\s+)?[A-Z]\w+|Treasury|"
-            r"government|Congress))"
-        ),
-        "US",
-    ),
-    (
-        "icc",
-        re.compile(r"^(?:[^:]{0,40}:\s*)?(?:The\s+)?(?P<body>International\s+Criminal\s+Court)"),
-        "NL",
-    ),
-)
+# An event told with a body as the first sentence's subject: "A U.S. federal court charges ...",
+# "The U.S. Department of the Treasury designates ...", "The International Criminal Court (ICC)
+# convicts". Which bodies, and their seats, are the actor table's ``seat`` column.
+_OPENING = r"^(?:[^:]{0,40}:\s*)?(?:(?:The|A|An)\s+)?"
+
+
+@cache_by_identity
+def _seats(actors: tuple[ActorRow, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    seat = {fold(r.alias): r.seat for r in actors if r.seat}
+    if not seat:
+        return None, {}
+    forms = sorted({r.alias for r in actors if r.seat}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"{_OPENING}(?P<body>{alternatives})(?![\w-])"), seat
+
+
 # "attack a beach resort in Côte d'Ivoire", "AQIM militants in Mali kidnap ...", "are released
 # in Mali": the country the first sentence puts the event in.
 _COUNTRY_IN_BEFORE = re.compile(
@@ -43,6 +42,7 @@ def event_country(
     mentioned: Sequence[Location],
     text: str,
     report_country: str | None,
+    actors: Sequence[ActorRow] = (),
 ) -> tuple[str | None, Evidence | None]:
     """ISO code of the country where the event happened, and the words that say so.
 
@@ -50,7 +50,8 @@ def event_country(
     body that acts ("A U.S. federal court" is US, "The International Criminal Court" NL); a
     country the first sentence puts the event in ("a beach resort in Côte d'Ivoire"), unless it is
     where hostages were once taken, a destination or a border; else the report's own country,
-    without evidence. ``text`` is the text ``find_places`` read: evidence offsets are local to it.
+    without evidence. ``text`` is the text ``find_places`` read: evidence offsets are local to it;
+    ``actors`` is the actor table, whose ``seat`` column places the bodies.
 
     >>> ev = Evidence(text="Côte d'Ivoire", start=48, end=61, method="table")
     >>> ci = Location(text="Côte d'Ivoire", name="Côte d'Ivoire", kind="country", admin1=None,
@@ -65,13 +66,13 @@ def event_country(
             return loc.country, ev.model_copy(update={"method": "rule:location_country"})
     first_start, first_end = _sentences(text)[0]
     first = text[first_start:first_end]
-    for rule_id, pattern, code in _SEATS:
-        m = pattern.match(first)
-        if m:
-            start, end = first_start + m.start("body"), first_start + m.end("body")
-            return code, Evidence(
-                text=text[start:end], start=start, end=end, method=f"rule:{rule_id}"
-            )
+    pattern, seat = _seats(tuple(actors))
+    m = pattern.match(first) if pattern is not None else None
+    if m:
+        start, end = first_start + m.start("body"), first_start + m.end("body")
+        return seat[fold(m.group("body"))], Evidence(
+            text=text[start:end], start=start, end=end, method="rule:body_seat"
+        )
     for place in mentioned:
         ev = place.evidence
         if place.kind != "country" or not first_start <= ev.start < first_end:

@@ -162,7 +162,7 @@ def _location(m: _Mention, text: str, places: Sequence[PlaceRow], as_event: bool
             precision = 3
             capital = _capital(row, places) if row is not None and row.kind == "admin1" else None
             lat, lon = (capital.lat, capital.lon) if capital else (None, None)
-        elif kind in ("admin2", "admin3") or m.near:
+        elif kind == "admin2" or m.near:  # a district; a commune is the place itself
             precision = 2
         else:
             precision = 1
