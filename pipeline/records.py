@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline import framing
 from pipeline.fields import actors as actor_field
 from pipeline.fields import casualties as casualty_field
 from pipeline.fields import dates as date_field
@@ -194,5 +195,8 @@ def extract_document(document: Document, report: str, nlp: Language, tables: Tab
     bounded = date_field.infer_bounds([r.date for r in timeline])
     for record, date in zip(timeline, bounded):
         record.date = date
+    # A list titled after one group: its entries without a perpetrator of their own are
+    # attributed to it (pipeline.framing).
+    framing.attribute_to_list_group(timeline, framing.list_group(document, tables))
     narrative = extract_entries(document.events, raw, report, nlp, tables, scope, settings)
     return timeline + narrative

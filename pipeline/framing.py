@@ -1,0 +1,98 @@
+"""What a document says of all its entries at once: a list titled after one group.
+
+"List of attacks attributed to FARC", "The BBC has this timeline of Daesh attacks in Iraq": the
+title or the introduction before the first entry gives every entry a perpetrator. The guidelines
+("Settled after the first labelling", Perpetrators) give that group, ``suspected``, to the
+entries of the list that name no perpetrator of their own, when the entry's act is an attack, a
+bombing, a killing or a kidnapping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.fields.actors import resolve_actor
+from pipeline.layouts.base import Document
+from pipeline.schema import Actor, Evidence, Record
+from pipeline.tables import ActorRow, Tables
+
+# The kinds of actors a list of attacks can be titled after.
+_GROUP_KINDS = frozenset({"jihadist group", "armed group", "militia"})
+_ACTS = frozenset({"attack", "bombing", "killing", "kidnapping"})
+# A name: up to eight words, the first capitalised or an Arabic article ("al-Qaeda").
+_WORDS = r"(?P<group>(?:al-|el-|Al-)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z(][\w'’.()-]*|of|the|in|al|wa|and)){0,7})"
+_ATTACK_NOUNS = r"(?i:attacks?|bombings?|incidents?|operations?|killings?|massacres?|activity)"
+_LIST_NOUNS = r"(?i:list|timeline|chronology|history|calendar)"
+# "attacks attributed to FARC", "bombings claimed by the Islamic State", "attacks carried out
+# by al-Shabaab".
+_BY = re.compile(
+    rf"\b{_ATTACK_NOUNS}\s+(?:attributed\s+to|claimed\s+by|carried\s+out\s+by|blamed\s+on)\s+"
+    rf"(?:the\s+)?{_WORDS}"
+)
+# "timeline of Daesh attacks", "a history of al-Qaeda activity", "list of major Boko Haram
+# attacks".
+_OF = re.compile(
+    rf"\b{_LIST_NOUNS}\s+of\s+(?:(?i:major|deadly|deadliest|recent|notable|significant|the)\s+)*"
+    rf"{_WORDS}\s+{_ATTACK_NOUNS}\b"
+)
+# The part of the document read: before the first entry, at most this many characters.
+_PREAMBLE = 3000
+
+
+def list_group(document: Document, tables: Tables) -> tuple[ActorRow, Evidence] | None:
+    """The group a list's title or introduction attributes every entry to, with its words.
+
+    >>> from pathlib import Path
+    >>> from pipeline.readers.plain import source_from_text
+    >>> from pipeline.layouts.detect import segment
+    >>> from pipeline.tables import load_tables
+    >>> text = ("List of attacks attributed to FARC\\n\\n- May 2, 2001: A bomb kills two in Cali."
+    ...         "\\n- May 9, 2001: Gunmen kill a mayor.")
+    >>> row, ev = list_group(segment(source_from_text(text, Path("f.txt"), "0")), load_tables())
+    >>> row.name, ev.text, ev.method
+    ('FARC', 'FARC', 'rule:list-title')
+    """
+    if not document.entries:
+        return None
+    end = min(document.entries[0].start, _PREAMBLE)
+    preamble = document.raw[:end]
+    for pattern in (_BY, _OF):
+        for m in pattern.finditer(preamble):
+            found = _resolve(m, tables.actors)
+            if found is not None:
+                return found
+    return None
+
+
+def _resolve(m: re.Match, actors: Sequence[ActorRow]) -> tuple[ActorRow, Evidence] | None:
+    """The longest prefix of the matched words that is a group of the table."""
+    words = list(re.finditer(r"\S+", m.group("group")))
+    base = m.start("group")
+    for n in range(len(words), 0, -1):
+        start, stop = words[0].start(), words[n - 1].end()
+        text = m.group("group")[start:stop].strip("().,;:")
+        hit = resolve_actor(text, actors, 100.0)
+        if hit is not None and hit[0].kind in _GROUP_KINDS:
+            begin = base + start + m.group("group")[start:stop].index(text)
+            return hit[0], Evidence(text=text, start=begin, end=begin + len(text),
+                                    method="rule:list-title")
+    return None
+
+
+def attribute_to_list_group(records: list[Record], found: tuple[ActorRow, Evidence] | None) -> None:
+    """Give the list's group, ``suspected``, to its timeline entries that name no perpetrator of
+    their own and tell an attack, a bombing, a killing or a kidnapping."""
+    if found is None:
+        return
+    row, evidence = found
+    for record in records:
+        if record.kind != "timeline" or record.event_type not in _ACTS:
+            continue
+        if any(a.role == "perpetrator" for a in record.actors):
+            continue
+        if any(a.name == row.name for a in record.actors):
+            continue  # the entry names the group in another role ("a raid on FARC")
+        record.actors.append(Actor(text=evidence.text, name=row.name, kind=row.kind,
+                                   role="perpetrator", attribution="suspected",
+                                   evidence=evidence))

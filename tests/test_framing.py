@@ -1,0 +1,60 @@
+"""A list titled after one group gives that group to its entries (pipeline.framing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.framing import list_group
+from pipeline.layouts.detect import segment
+from pipeline.readers.plain import source_from_text
+
+from .conftest import needs_model
+
+ENTRIES = (
+    "\n\n- March 3, 2015: A car bomb kills nine people at a market in Kirkuk."
+    "\n- March 9, 2015: Police arrest two men planning an attack in Mosul."
+    "\n- March 12, 2015: PKK fighters ambush a convoy near Sinjar, killing four."
+)
+
+
+def _group(preamble: str, tables):
+    found = list_group(segment(source_from_text(preamble + ENTRIES, Path("t.txt"), "0")), tables)
+    return (found[0].name, found[1].text) if found else None
+
+
+@pytest.mark.parametrize("preamble, expected", [
+    ("List of attacks attributed to FARC", ("FARC", "FARC")),
+    ("The agency published this timeline of Daesh attacks in Iraq", ("ISIS", "Daesh")),
+    ("A chronology of major Boko Haram attacks", ("Boko Haram", "Boko Haram")),
+    ("Bombings claimed by al-Shabaab since 2010", ("al-Shabaab", "al-Shabaab")),
+])
+def test_a_title_naming_one_group(tables, preamble, expected):
+    assert _group(preamble, tables) == expected
+
+
+@pytest.mark.parametrize("preamble", [
+    "Deadliest attacks in Iraq since 2003",
+    # A news lede about one day's attacks is no title of the list.
+    "A series of Islamic State group attacks killed dozens on Wednesday.",
+    # A force or a body is not a group lists of attacks are titled after.
+    "List of operations carried out by the Kenya Defence Forces",
+])
+def test_no_group_for_other_titles(tables, preamble):
+    assert _group(preamble, tables) is None
+
+
+@needs_model
+def test_entries_without_a_perpetrator_take_the_group(extractor):
+    text = "A timeline of Daesh attacks in Iraq" + ENTRIES
+    records, _ = extractor.extract_text(text, "daesh")
+    by_day = {r.date.start.day: r for r in records if r.kind == "timeline"}
+    bomb = [(a.name, a.attribution, a.evidence.method) for a in by_day[3].actors
+            if a.role == "perpetrator"]
+    assert bomb == [("ISIS", "suspected", "rule:list-title")]
+    ev = next(a.evidence for a in by_day[3].actors if a.role == "perpetrator")
+    assert text[ev.start:ev.end] == "Daesh"
+    # An arrest is no attack; an entry naming its own attackers keeps them.
+    assert not [a for a in by_day[9].actors if a.evidence.method == "rule:list-title"]
+    assert not [a for a in by_day[12].actors if a.evidence.method == "rule:list-title"]
