@@ -207,6 +207,26 @@ def _markup(words: list[_Word]) -> str:
     return " ".join(out)
 
 
+# A link the line wrap cut in two: "[Voice of](u)" ending one line and "[America](u)" opening
+# the next, with nothing between (two outlets are separated by a comma).
+_WRAPPED_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)\n\[([^\]\n]+)\]\(\2\)")
+
+
+def _join_wrapped_links(text: str) -> str:
+    """One link for the parts of a link cut by a line wrap.
+
+    >>> _join_wrapped_links("Sources: [Voice of](#)\\n[America](#), [Reuters](#)")
+    'Sources: [Voice of America](#), [Reuters](#)'
+    >>> _join_wrapped_links("[Reuters](#),\\n[AP](#)")
+    '[Reuters](#),\\n[AP](#)'
+    """
+    while True:
+        joined = _WRAPPED_LINK.sub(r"[\1 \3](\2)", text)
+        if joined == text:
+            return text
+        text = joined
+
+
 def _blocks(lines: list[_Line], sizes: list[float], builder: TextBuilder) -> None:
     """Group lines into title, headings, list items and paragraphs, in reading order."""
     body = statistics.mode(sizes) if sizes else 0.0
@@ -222,7 +242,7 @@ def _blocks(lines: list[_Line], sizes: list[float], builder: TextBuilder) -> Non
     def flush() -> None:
         nonlocal kind, parts
         if kind is not None and parts:
-            builder.add(kind, "\n".join(parts), page=page, origin=page)
+            builder.add(kind, _join_wrapped_links("\n".join(parts)), page=page, origin=page)
         kind, parts = None, []
 
     for i, line in enumerate(lines):
