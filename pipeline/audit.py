@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -437,8 +438,11 @@ def audit_html(
 def write_audit(records_path: Path, out: Path, old: Path | None = None, raw: Path | None = None) -> Path:
     """Write the audit page of a records file to ``out``; return ``out``.
 
-    The report text is ``raw`` or ``raw/<report>.txt``; with ``old`` (an older records file), the
-    page marks what was added, removed and changed since.
+    The report text is ``raw``, else the ``<report>.source.txt`` an extraction writes beside the
+    records (the text the offsets index, of the same run: looked for beside the file the records
+    path leads to, so a link ``out/mali.jsonl`` finds its own run's text), else
+    ``raw/<report>.txt``. With ``old`` (an older records file), the page marks what was added,
+    removed and changed since.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -448,7 +452,10 @@ def write_audit(records_path: Path, out: Path, old: Path | None = None, raw: Pat
     pipeline.io.ReportError: ...empty.jsonl: holds no records to audit
     """
     records_path, out = Path(records_path), Path(out)
-    records = read_records(records_path)
+    # The file the path leads to, read once: a run published meanwhile cannot pair these records
+    # with another run's text.
+    resolved = Path(os.path.realpath(records_path))
+    records = read_records(resolved if resolved.is_file() else records_path)
     if not records:
         raise ReportError(f"{records_path}: holds no records to audit")
     reports = sorted({r.report for r in records})
@@ -457,17 +464,27 @@ def write_audit(records_path: Path, out: Path, old: Path | None = None, raw: Pat
             f"{records_path}: holds records of {len(reports)} reports ({', '.join(reports)}): "
             "audit one report's file at a time"
         )
-    raw_path = Path(raw) if raw is not None else Path("raw") / f"{reports[0]}.txt"
-    try:
-        report = read_source(raw_path)
-    except ReportError as e:
-        raise ReportError(f"{e} (the report text of {records_path}: pass --raw)") from e
-    check_evidence(records, report.text, raw_path, records_path)
+    source = resolved.parent / f"{reports[0]}.source.txt"
+    if raw is None and source.is_file():
+        raw_path = source
+        try:
+            # newline="": the offsets count a CRLF file's carriage returns.
+            with open(source, encoding="utf-8", newline="") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as e:
+            raise ReportError(f"{source}: cannot be read as UTF-8 text (pass --raw)") from e
+    else:
+        raw_path = Path(raw) if raw is not None else Path("raw") / f"{reports[0]}.txt"
+        try:
+            text = read_source(raw_path).text
+        except ReportError as e:
+            raise ReportError(f"{e} (the report text of {records_path}: pass --raw)") from e
+    check_evidence(records, text, raw_path, records_path)
     diff = None
     if old is not None:
         diff = diff_records(read_records(Path(old)), records)
         diff.old_name, diff.new_name = str(old), str(records_path)
-    page = audit_html(records, report.text, records_path.name, diff)
+    page = audit_html(records, text, records_path.name, diff)
     try:
         atomic_write_bytes(out, page.encode("utf-8"))
     except OSError as e:

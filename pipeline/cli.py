@@ -1,7 +1,8 @@
 """The commands: parse arguments, call a function, print. Nothing else.
 
-Exit status: 0 success, 1 when any report failed (the others are still written) or, for ``diff``,
-when there are differences, 2 for a usage error or trouble.
+Exit status: 0 success, 1 when any report failed (the others are still written; also when none
+could be, the output folder being busy or unusable) or, for ``diff``, when there are differences,
+2 for a usage error or trouble, 130 after Ctrl-C.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("extracted"), help="output folder")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="extract the reports in N processes, each with its own pipeline")
+    p.add_argument("--time-limit", type=float, metavar="S",
+                   help="stop a report that takes more than S seconds (default: the setting "
+                        "report_time_limit_seconds, 1800; 0 for none)")
+    p.add_argument("--lock-wait", type=float, metavar="S",
+                   help="wait up to S seconds for another extraction writing to --out (default: "
+                        "the setting lock_wait_seconds, 0)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
     p = sub.add_parser(
@@ -90,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_extract(args) -> int:
-    from pipeline.extract import Extractor, extract_paths
+    from pipeline.history import current_run, hold_out
+    from pipeline.settings import Settings
 
     paths = args.reports or sorted(Path("raw").glob("*.txt"))
     if not paths:
@@ -99,6 +107,49 @@ def cmd_extract(args) -> int:
     if args.workers < 1:
         err.print("error: --workers takes a whole number of at least 1")
         return 2
+    for option, value in (("--time-limit", args.time_limit), ("--lock-wait", args.lock_wait)):
+        if value is not None and not value >= 0:
+            err.print(f"error: {option} takes a number of seconds, 0 or more")
+            return 2
+    settings = Settings()
+    wait = settings.lock_wait_seconds if args.lock_wait is None else args.lock_wait
+    before: dict[str, str | None] | None = None
+    try:
+        # The lock first: a busy folder is said at once, before seconds of loading the pipeline.
+        with hold_out(args.out, wait) as removed:
+            for line in removed:
+                err.print(f"note: {args.out}: removed {line}, left by an interrupted run",
+                          markup=False, soft_wrap=True)
+            before = {Path(p).stem: current_run(args.out, Path(p).stem) for p in paths}
+            try:
+                results, errors = _extract_with_progress(paths, args, wait)
+            except KeyboardInterrupt:
+                # Said while the lock is held: no other run can have published since.
+                err.print(_interrupted(args.out, before), markup=False, soft_wrap=True)
+                return 130
+    except ReportError as e:
+        # The output folder is busy or unusable: no report was extracted.
+        err.print(f"error: {e}", markup=False, soft_wrap=True)
+        return 1
+    except KeyboardInterrupt:
+        err.print(_interrupted(args.out, before), markup=False, soft_wrap=True)
+        return 130
+    if results:
+        out.print(_summary(results))
+    if errors:
+        # Each failure once more on stdout, under the summary: what a scheduled run's log keeps.
+        out.print(f"failed: {len(errors)} of {len(paths)} report(s)", markup=False)
+        for error in errors:
+            out.print(f"  {error}", markup=False, soft_wrap=True)
+    for result in results:
+        for warning in result.manifest["warnings"]:
+            err.print(f"warning: {result.path}: {warning}", markup=False, soft_wrap=True)
+    return 1 if errors else 0
+
+
+def _extract_with_progress(paths, args, wait: float):
+    from pipeline.extract import Extractor, extract_paths
+
     with Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
         TimeElapsedColumn(), console=err, transient=True,
@@ -107,18 +158,30 @@ def cmd_extract(args) -> int:
         # With several workers each process loads its own pipeline.
         extractor = Extractor() if args.workers == 1 else None
         progress.update(task, description="extracting")
-        results, errors = extract_paths(
+        return extract_paths(
             paths, args.out, extractor,
             on_error=lambda message: (err.print(f"error: {message}", markup=False, soft_wrap=True), progress.advance(task)),
             on_done=lambda result: progress.advance(task),
-            debug=args.debug, workers=args.workers,
+            debug=args.debug, workers=args.workers, time_limit=args.time_limit, lock_wait=wait,
         )
-    if results:
-        out.print(_summary(results))
-    for result in results:
-        for warning in result.manifest["warnings"]:
-            err.print(f"warning: {result.path}: {warning}", markup=False, soft_wrap=True)
-    return 1 if errors else 0
+
+
+def _interrupted(out_dir: Path, before: dict[str, str | None] | None) -> str:
+    """What Ctrl-C kept, read from the output folder itself: a report is published when its
+    current run changed since the start (the lock kept every other process out)."""
+    from pipeline.history import current_run
+
+    if before is None:
+        return "interrupted before any report was extracted: nothing was written"
+    published = [slug for slug, run in before.items() if current_run(out_dir, slug) != run]
+    kept = [slug for slug in before if slug not in published]
+    parts = [f"interrupted: {len(published)} of {len(before)} report(s) published"]
+    if published:
+        parts[0] += f" ({', '.join(published)})"
+    if kept:
+        parts.append(f"not published, their previous outputs unchanged: {', '.join(kept)}")
+    parts.append("anything half-written is removed by the next run")
+    return "; ".join(parts)
 
 
 def _summary(results) -> Table:

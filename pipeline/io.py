@@ -55,13 +55,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def atomic_write_files(files: Mapping[Path, bytes]) -> None:
-    """Write several files as one step: all of them are replaced, or none is.
+    """Write several files: all of them are replaced, or none is, unless the process is killed.
 
     Every file is first written and flushed to a temporary file beside it; only when all were
     written are they renamed over the old ones. A failure while writing (disk full, a folder that
     cannot be created, an interrupt) removes the temporary files and leaves every previous file
     byte for byte as it was. The renames themselves do not fail on a local file system once the
-    temporary files exist in the same folder.
+    temporary files exist in the same folder, but a kill between two of them leaves some files
+    new and some old: a set that readers must see whole is published as a run folder instead
+    (``pipeline.history.publish_run``), which this writes into.
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp())
     >>> atomic_write_files({folder / "a.jsonl": b"{}\\n", folder / "a.csv": b"id\\n"})

