@@ -120,6 +120,10 @@ INTER_BY_KIND: dict[str, int] = {
     "international force": 8,
     "international body": 8,
     "private military company": 8,
+    # Aid agencies, companies and publishers are unarmed: ACLED counts their people as civilians.
+    "ngo": 7,
+    "company": 7,
+    "publisher": 7,
 }
 INTER_UNIDENTIFIED = 3
 INTER_RIOTERS = 5

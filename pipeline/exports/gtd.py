@@ -69,6 +69,9 @@ GTD_TARGETS_BY_KIND = {
     "jihadist group": "Terrorists/Non-State Militia",
     "armed group": "Terrorists/Non-State Militia",
     "militia": "Terrorists/Non-State Militia",
+    "ngo": "NGO",
+    "company": "Business",
+    "publisher": "Journalists & Media",
 }
 GTD_TARGETS_BY_GROUP = {
     "soldiers": "Military",
