@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract records from reports")
-    p.add_argument("reports", nargs="*", type=Path, help="report text files (default: raw/*.txt)")
+    p.add_argument("reports", nargs="*", type=Path,
+                   help="report files (.txt, .md, .html, .htm, .pdf) or folders holding them "
+                        "(default: the reports in raw/)")
     p.add_argument("--out", type=Path, default=Path("extracted"), help="output folder")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="extract the reports in N processes, each with its own pipeline")
@@ -41,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lock-wait", type=float, metavar="S",
                    help="wait up to S seconds for another extraction writing to --out (default: "
                         "the setting lock_wait_seconds, 0)")
+    p.add_argument("--explain", action="store_true",
+                   help="say for each report how it was read: format, layouts and entries "
+                        "found, where years came from, its countries")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
 
     p = sub.add_parser(
@@ -100,9 +105,13 @@ def cmd_extract(args) -> int:
     from pipeline.history import current_run, hold_out
     from pipeline.settings import Settings
 
-    paths = args.reports or sorted(Path("raw").glob("*.txt"))
+    paths, problems = _report_paths(args.reports or [Path("raw")])
+    for problem in problems:
+        err.print(f"error: {problem}", markup=False, soft_wrap=True)
+    if problems:
+        return 2
     if not paths:
-        err.print("error: no reports given and none in raw/*.txt")
+        err.print("error: no reports given and none in raw/ (.txt, .md, .html, .htm, .pdf)")
         return 2
     if args.workers < 1:
         err.print("error: --workers takes a whole number of at least 1")
@@ -136,6 +145,9 @@ def cmd_extract(args) -> int:
         return 130
     if results:
         out.print(_summary(results))
+    if args.explain:
+        for result in results:
+            out.print(explain(result), markup=False, soft_wrap=True)
     if errors:
         # Each failure once more on stdout, under the summary: what a scheduled run's log keeps.
         out.print(f"failed: {len(errors)} of {len(paths)} report(s)", markup=False)
@@ -184,8 +196,69 @@ def _interrupted(out_dir: Path, before: dict[str, str | None] | None) -> str:
     return "; ".join(parts)
 
 
+def _report_paths(given: list[Path]) -> tuple[list[Path], list[str]]:
+    """The report files named, a folder standing for the reports directly in it (.txt, .md,
+    .html, .htm, .pdf; sorted). A file of another type is read as text with a warning (the
+    reader says so); a path that does not exist is an error."""
+    from pipeline.readers import REPORT_SUFFIXES
+
+    paths, problems = [], []
+    for path in given:
+        if path.is_dir():
+            paths += sorted(p for p in path.iterdir()
+                            if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+        elif path.exists():
+            paths.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return paths, problems
+
+
+def explain(result) -> str:
+    """How one report was read, from its manifest and records: what ``--explain`` prints.
+
+    >>> from types import SimpleNamespace
+    >>> m = {"format": "pdf", "layouts": {"date_led": 12}, "counts": {"entries": 12, "records": 15},
+    ...      "scope": {"countries": ["NG"], "country_source": "entries", "year": 2020,
+    ...                "published": None, "publisher": "CFR"}, "warnings": []}
+    >>> print(explain(SimpleNamespace(path="r.pdf", manifest=m, records=[])))
+    r.pdf: read as pdf
+      timeline entries: 12 (date_led 12); narrative events: 3
+      report country: NG (from entries); year 2020; publisher CFR
+    """
+    m = result.manifest
+    layouts = ", ".join(f"{name} {n}" for name, n in sorted(m["layouts"].items())) or "none"
+    entries, records = m["counts"]["entries"], m["counts"]["records"]
+    lines = [f"{result.path}: read as {m['format']}",
+             f"  timeline entries: {entries} ({layouts}); narrative events: {records - entries}"]
+    years: dict[str, int] = {}
+    for record in result.records:
+        ev = record.date.evidence
+        if ev is not None and ev.method.startswith("inferred:year-"):
+            rule = ev.method.removeprefix("inferred:year-")
+            years[rule] = years.get(rule, 0) + 1
+    if years:
+        lines.append("  years inferred: " + ", ".join(
+            f"{n} from {rule.replace('_', ' ')}" for rule, n in sorted(years.items())))
+    scope = m["scope"]
+    where = ", ".join(scope["countries"]) or "none"
+    facts = [f"report country: {where} (from {scope['country_source'] or 'nothing'})"]
+    if scope.get("year"):
+        facts.append(f"year {scope['year']}")
+    if scope.get("published"):
+        facts.append(f"published {scope['published']}")
+    if scope.get("publisher"):
+        facts.append(f"publisher {scope['publisher']}")
+    lines.append("  " + "; ".join(facts))
+    lines += [f"  warning: {w}" for w in m["warnings"]]
+    return "\n".join(lines)
+
+
 def _summary(results) -> Table:
-    """One column per report, one row per count: narrow enough for any terminal."""
+    """One column per report and one row per count for a few reports; one row per report when
+    there are many."""
+    if len(results) > 4:
+        return _summary_rows(results)
     table = Table(title="Extracted")
     table.add_column("")
     for r in results:
@@ -197,6 +270,17 @@ def _summary(results) -> Table:
     rows.append(("seconds", lambda m: f"{m['seconds']:.2f}"))
     for label, value in rows:
         table.add_row(label, *(str(value(r.manifest)) for r in results))
+    return table
+
+
+def _summary_rows(results) -> Table:
+    table = Table(title="Extracted")
+    for column in ("report", "entries", "records", "seconds"):
+        table.add_column(column, justify="left" if column == "report" else "right")
+    for r in results:
+        m = r.manifest
+        table.add_row(r.slug, str(m["counts"]["entries"]), str(m["counts"]["records"]),
+                      f"{m['seconds']:.2f}")
     return table
 
 

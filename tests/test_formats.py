@@ -75,3 +75,12 @@ def test_page_furniture_is_not_read():
     # The running header is kept once, as the title; page numbers and site navigation go.
     assert pdf.count("Mali: Extremism and Terrorism") == 1
     assert "Reports" not in html.split("\n")[:3] and "Home" not in html
+
+
+@needs_model
+@pytest.mark.parametrize("name", ["mali.html", "mali.pdf"])
+def test_the_same_narrative_events(typeset, mali_records, name):
+    _, records, _ = typeset[name]
+    text = [(r.date.start, r.killed, r.country) for r in mali_records if r.kind == "narrative"]
+    other = [(r.date.start, r.killed, r.country) for r in records if r.kind == "narrative"]
+    assert other == text
