@@ -11,31 +11,50 @@ Pure functions over the cleaned entry text (markdown removed, the date header fi
   counts" section of tests/gold/GUIDELINES.md.
 
 How a figure is read. The entry (header and "Sources:" part left out) is cut into word tokens
-with character offsets, and into sentences. A casualty word anchors each figure, in one of the
-four shapes the Mali report uses; the shape is the rule id of the evidence ("rule:<shape>"):
+with character offsets, and into sentences. A casualty word anchors each figure, in one of these
+shapes; the shape is the rule id of the evidence ("rule:<shape>"):
 
 - ``verb_object``: a verb and the figures after it: "killing more than 50 and wounding 13",
-  "kill four in Gorey, four in Djamnati, and one in Simikanda", "take over 100 hostages";
+  "kill four in Gorey, four in Djamnati, and one in Simikanda", "take over 100 hostages", "shot
+  dead six people", "fatally wounding an Afghan army officer", "claiming two lives", "saw 70
+  people, mostly Shiite pilgrims, killed", "hijack an Indian Airlines flight ... with 189 people
+  aboard";
 - ``subject_verb``: figures before a passive or intransitive verb: "At least 29 soldiers are
-  killed", "Another 17 died", "All five sustain injuries", "over 20 people missing";
+  killed", "Another 17 died", "All five sustain injuries", "over 20 people missing", "16 killed
+  in double car bombing", "Four dead.", "lost their lives", "10 security officers said killed";
 - ``noun_of``: "claims the lives of up to 100 people", "the death of more than 500 civilians",
-  "the kidnapping of an elderly French tourist";
-- ``left_state``: "leave 14 soldiers dead and 11 wounded", "leaves one U.N. peacekeeper dead".
+  "the kidnapping of an elderly French tourist", "the bodies of three kidnapped foreign women";
+- ``left_state``: "leave 14 soldiers dead and 11 wounded", "left two Army personnel and a
+  civilian dead";
+- ``toll``: "The death toll later rises to 85", "pegged the death count at 150", "The dead are
+  103": the latest toll is the entry's figure of the dead;
+- ``field`` and ``table_row``: a field block ("Dead : Over 336", "Casualties: 26 killed, 17
+  injured") or a table row's count cells ("| Mass shooting | 3 | 7 |"): the entry's total.
 
 One person counts 1 when the text names or describes them without a number ("kidnap Dr.
-Mahamadou Diawara", "executes the French citizen NGO worker", "his wife"); the method then ends
-in "+person". A stated zero ("leaving no casualties") is read by ``rule:no_casualties``.
+Mahamadou Diawara", "executes the French citizen NGO worker", "his wife", "a policeman and his
+son", "their guide and driver", "killing him", telegraphic "killing policeman"); the method
+then ends in "+person". A stated zero ("leaving no casualties", "none of the 1,500 people ...
+was wounded") is read by ``rule:no_casualties``. A total the attackers were taken out of ends in
+"+attackers_apart".
 
 Numbers that are never casualties are refused where they are read: years, dates ("July 25"),
 ages ("as young as eight"), money ("$15 million"), decimals and percentages ("8.8 million", "40
 percent"), times ("2 a.m."), troop strengths ("5,000-troop", "4,500 French troops" has no
-casualty word), names with a number ("France 24", "G5", "Gangafani 2"), spans of time ("711
-days"), and numbers whose noun is not people ("three buses", "two attacks").
+casualty word), names with a number ("France 24", "G5", "Gangafani 2", "Air India Flight 182"),
+spans of time ("711 days"), and numbers whose noun is not people ("three buses", "two attacks").
 
 Figures that do not count. A court entry's figures belong to the attack on trial ("A U.S.
 federal court charges ... The attacks killed 30 people"); a figure told with another year than
-the header's is background ("the October 4, 2017, IS Sahel attack ..., which killed four U.S.
-soldiers" in an entry of 2024).
+the header's (or, without one, than the first year the entry names) is background ("the October
+4, 2017, IS Sahel attack ..., which killed four U.S. soldiers" in an entry of 2024); so are a
+war's toll ("saw an estimated 100,000 people killed during the conflict with the LTTE"), a
+period's statistic ("During the previous two months, about 200 people were killed"), an earlier
+event set apart in time ("one day after a Canadian diplomat and two civilians were killed"), the
+cause of an act that harmed no one ("held protests ... after four men were beheaded"), acts only
+intended ("in failed bid to kill") and a headline's words ("KENYA: Three Killed in al-Shabaab
+Attack"). A figure told again with the same number restates it ("43 Shias killed in Pakistan ...
+gunned down 43 members"); one figure for two kinds ("kill and wound at least 796") gives neither.
 
 Decisions this module makes where the guidelines leave the choice open:
 
@@ -51,9 +70,16 @@ Decisions this module makes where the guidelines leave the choice open:
 - People the attackers "capture" ("The assailants also capture seven fighters") are counted
   with the kidnapped: GTD codes the capture of people by an armed group as hostage-taking. A
   capture by state forces ("French soldiers ... captured Oumeya Ould Albakaye") is an arrest.
-- Attackers killed are perpetrators, unless the entry's first sentence reports an operation of
-  state or foreign forces: then the militants it kills are its victims ("Allied French and
-  Malian forces kills 20 ISIS militants in an operation"), as the guidelines say.
+- Attackers killed are perpetrators, unless the entry's first sentence reports an act of state
+  or foreign forces: an operation or raid ("Allied French and Malian forces kills 20 ISIS
+  militants in an operation"), or a killing whose subject is forces or air strikes ("Nigerian
+  troops killed two bandits", "Air strikes killed ..."): then the militants it kills are its
+  victims, as the guidelines say. Bandits, robbers, kidnappers, rebels and the members of a
+  group named by its acronym ("One FARC member was also killed") are attackers.
+- A table's count cells are read in the order casualty tables give them, the dead before the
+  injured ("Date Location Perpetrator Dead Injured ...", Wikipedia's "| Dead | Injured |").
+- A vague total counts its named or counted parts ("kill several militants including Yahia Abou
+  Hamman" is 1); "about three dozen" is 36.
 """
 
 from __future__ import annotations
@@ -62,23 +88,34 @@ import re
 
 from pipeline.fields.casualties.claims import _mark_claims
 from pipeline.fields.casualties.numbers import parse_number
-from pipeline.fields.casualties.parts import _background, _mark_parts, _set_groups
-from pipeline.fields.casualties.reader import _Found, _Reader
+from pipeline.fields.casualties.background import _background, _told_apart
+from pipeline.fields.casualties.parts import (
+    _mark_parts,
+    _mark_restated,
+    _mark_sums,
+    _mark_tolls,
+    _mark_totals,
+    _set_groups,
+    _split_parts,
+    _state_act,
+)
+from pipeline.fields.casualties.figures import _Found
+from pipeline.fields.casualties.reader import _Reader
 from pipeline.fields.casualties.shapes import _read_sentence
 from pipeline.fields.casualties.tokens import _sentences, _tokens
 from pipeline.text import body_span
-from pipeline.fields.casualties.totals import _PERSON, _RIVAL, total_counts
+from pipeline.fields.casualties.totals import _APART, _PERSON, _RIVAL, total_counts
 from pipeline.fields.casualties.words import (
-    _FORCES,
     _LEGAL,
     _NO_CASUALTIES,
     _NO_ONE,
-    _OPERATION,
     _PASSIVE,
 )
 from pipeline.schema import Casualty, Evidence
 
 __all__ = ["find_casualties", "parse_number", "total_counts"]
+
+_YEARS = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 
 def find_casualties(text: str, body: tuple[int, int] | None = None) -> list[Casualty]:
@@ -102,12 +139,24 @@ def find_casualties(text: str, body: tuple[int, int] | None = None) -> list[Casu
         first = text[toks[sentences[0][0]].start : toks[sentences[0][1] - 1].end]
         if _LEGAL.search(first) and not any(f.sentence == 0 for f in found):
             return []
-        # The years of the date header: a figure of another year is background.
-        years = set(re.findall(r"\b(?:1[89]\d\d|20\d\d)\b", text[:body_start]))
+        # The years of the date header: a figure of another year is background. Without one,
+        # the first year the entry names dates it: "in September 2013, 67 people died in an
+        # attack on a shopping centre ... and 148 people were killed in an attack on the
+        # University of Garissa in April 2015" is 67.
+        years = set(_YEARS.findall(text[:body_start]))
+        if not years:
+            years = set(_YEARS.findall(text, body_start, body_end)[:1])
         found = [f for f in found if not _background(reader, f, years)]
-        _set_groups(found, operation=bool(_OPERATION.search(first) and _FORCES.search(first)))
+        apart = _told_apart(reader, sentences, found)
+        found = [f for m, f in enumerate(found) if m not in apart]
+        _set_groups(found, operation=_state_act(reader, *sentences[0], found))
+        _split_parts(found)
         _mark_claims(reader, sentences, found)
         _mark_parts(reader, sentences, found)
+        _mark_restated(found)
+        _mark_sums(reader, sentences, found)
+        _mark_tolls(found)
+        _mark_totals(found)
         out = [_casualty(text, reader, f) for f in found]
     zeros = [
         (m, ("killed", "injured")) for m in _NO_CASUALTIES.finditer(text, body_start, body_end)
@@ -128,6 +177,7 @@ def _casualty(text: str, reader: _Reader, f: _Found) -> Casualty:
     start = reader.toks[f.span[0]].start
     end = reader.toks[f.span[1] - 1].end
     method = f"rule:{f.shape}" + (_PERSON if f.fig.person else "") + (_RIVAL if f.rival else "")
+    method += _APART if f.apart else ""
     return Casualty(
         kind=f.kind,
         min=f.fig.low,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.fields.casualties.reader import _Found, _Reader
+from pipeline.fields.casualties.figures import _Found
+from pipeline.fields.casualties.reader import _Reader
 from pipeline.fields.casualties.words import (
     _ADVERBS,
     _CLAIM_VERBS,

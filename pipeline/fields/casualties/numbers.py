@@ -14,7 +14,8 @@ _UNITS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
+# "about three dozen people" is 36: "dozen" multiplies like "hundred" (GUIDELINES, "N dozen").
+_SCALES: dict[str, int] = {"dozen": 12, "hundred": 100, "thousand": 1000}
 # "A fourth peacekeeper dies from his injuries the following day": an ordinal after an article
 # counts one person, and always adds to the figures before it.
 _ORDINALS = frozenset(
@@ -72,7 +73,7 @@ def _value(words: str) -> int | None:
             continue  # "one hundred and twenty"
         if part in _UNITS:
             current += _UNITS[part]
-        elif part in _SCALES and (seen or part == "hundred"):
+        elif part in _SCALES and (seen or part in ("dozen", "hundred")):
             current = max(current, 1) * _SCALES[part]
             if part == "thousand":
                 total, current = total + current, 0

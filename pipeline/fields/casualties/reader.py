@@ -1,15 +1,17 @@
-"""The token reader: number phrases, the people a figure counts and lists of figures, read
-from an entry's tokens. ``shapes`` attaches what it reads to the casualty words."""
+"""The token reader: number phrases and the people a figure counts, read from an entry's
+tokens (lists of figures in ``lists``). ``shapes`` attaches what it reads to the casualty
+words."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from pipeline.fields.casualties.figures import _Fig
+from pipeline.fields.casualties.lists import _Lists
 from pipeline.fields.casualties.numbers import (
     _DIGITS,
     _NUMBER_STARTS,
-    _OPEN_BELOW,
     _ORDINALS,
     _QUALIFIERS,
     _QUOTES,
@@ -22,90 +24,88 @@ from pipeline.fields.casualties.numbers import (
 from pipeline.fields.casualties.tokens import _MONTHS, _YEAR, _Tok
 from pipeline.fields.casualties.words import (
     _ACTIVE,
-    _ADVERBS,
+    _FATAL_VERBS,
+    _FATALLY,
+    _PHRASAL,
+    _SHOOT,
     _AGE,
     _APOSTROPHE_S,
     _ATTACKERS,
     _AUX,
     _BARE_NEXT,
-    _DASHES,
-    _INJURIES_VERBS,
-    _INTRANSITIVE,
+    _COLLECTIVE,
+    _DETERMINERS,
     _LEAVE,
     _MODIFIERS,
+    _MONTH_ABBREVIATIONS,
+    _NOT_DESCRIBING,
     _NOT_NAMES,
     _PARTICLES,
     _PASSIVE,
     _PEOPLE,
+    _PLURAL_NAME,
+    _ACRONYM,
+    _AGED,
+    _BODIES,
     _SINGULAR,
     _STOPS,
-    _TAIL_ENDS,
-    _TAIL_PREPOSITIONS,
     _TITLES,
 )
-from pipeline.schema import CasualtyKind, Qualifier, VictimGroup
+from pipeline.schema import CasualtyKind
 
 
 @dataclass
-class _Fig:
-    """A figure read from tokens: its token range, bounds and the people it counts."""
-
-    start: int
-    end: int
-    low: int | None
-    high: int | None
-    qualifier: Qualifier
-    noun: str | None = None
-    group: VictimGroup = "unspecified"
-    attacker: bool = False
-    others: bool = False  # "others", "another", "12 of whom": the group of the figure before
-    definite: bool = False  # "the two journalists": restates a figure told before
-    ordinal: bool = False  # "A fourth peacekeeper": adds to the figures before
-    person: bool = False
-    of_whom: bool = False
-
-    @property
-    def value(self) -> int | None:
-        """What the figure adds to a total: its lower bound, or its max for "up to"/"nearly"."""
-        if self.qualifier in ("dozens", "several"):
-            return None
-        if self.low is not None:
-            return self.low
-        return self.high if self.qualifier in _OPEN_BELOW else None
-
-
-@dataclass
-class _Found:
-    """A figure attached to its casualty word."""
-
-    fig: _Fig
-    kind: CasualtyKind
-    shape: str
-    span: tuple[int, int]  # tokens covering the figure and its word
-    sentence: int
-    part: bool = False
-    claimed_by: str | None = None
-    rival: bool = False
-    clause: tuple[int, int] = (0, 0)
-
-
-_Items = list[tuple[_Fig, bool]]  # figures of a list, each with "is a part of a total"
-
-
-@dataclass
-class _Reader:
+class _Reader(_Lists):
     """Reads the figures of one entry from its tokens."""
 
     toks: list[_Tok]
     text: str
     consumed: set[int] = field(default_factory=set)
 
+    @property
+    def cut(self) -> int | None:
+        """The last token when the entry stops without a full stop, as where the stored copy
+        cuts it inside a word ("kills 63 peopl", "Nineteen soldiers were kil"): its fields are
+        what the surviving words plainly say (GUIDELINES, "Entries")."""
+        last = self.toks[-1] if self.toks else None
+        if last is None or not last.word or self.text[last.end : last.end + 1].strip():
+            return None
+        return len(self.toks) - 1 if self.text[last.end :].strip() in ("", "[...]") else None
+
     def low(self, i: int) -> str:
         return self.toks[i].low if 0 <= i < len(self.toks) else ""
 
     def is_verb(self, i: int) -> bool:
         low = self.low(i)
-        return low in _ACTIVE or low in _PASSIVE or low in _LEAVE
+        return (
+            low in _ACTIVE or low in _PASSIVE or low in _LEAVE or low in _SHOOT
+            or self.phrasal(i) is not None
+        )
+
+    def headline(self, i: int) -> bool:
+        """A capitalised casualty word after a capitalised word is a headline's, not the
+        entry's: "KENYA: Three Killed in al-Shabaab Attack", "Al-Shabaab Militants Kill Seven
+        Christian Men"; "was Kidnapped by FARC" stays a verb."""
+        return i > 0 and self.toks[i].cap and self.toks[i - 1].cap and self.toks[i - 1].word
+
+    def phrasal(self, i: int) -> int | None:
+        """Where a killing verb of several words at ``i`` ends: "shot dead", "gunned down",
+        "stabbed to death"; None when there is none."""
+        rest = _PHRASAL.get(self.low(i))
+        if rest and all(self.low(i + 1 + n) == word for n, word in enumerate(rest)):
+            return i + 1 + len(rest)
+        return None
+
+    def active(self, t: int) -> tuple[CasualtyKind, int] | None:
+        """An active casualty verb at ``t``: (kind, end of the verb). A fatal wound kills:
+        "fatally wounding an Afghan army officer"."""
+        stop = self.phrasal(t)
+        if stop is not None:
+            return "killed", stop
+        low = self.low(t)
+        if low in _FATAL_VERBS and self.low(t - 1) in _FATALLY:
+            return "killed", t + 1
+        return (_ACTIVE[low], t + 1) if low in _ACTIVE else None
 
     # -- number phrases ---------------------------------------------------------------------
 
@@ -189,9 +189,13 @@ class _Reader:
             return False
         if k > 0:
             prev = self.toks[k - 1]
-            # "July 25", "France 24", "Gangafani 2"; "Another 17" may start a sentence.
-            if prev.low in _MONTHS or (prev.cap and prev.word and k - 1 > sent_start):
+            # "July 25", "France 24", "Gangafani 2"; "Another 17" may start a sentence, and a
+            # capitalised qualifier comes before its number in a field ("Dead : Over 336").
+            named = prev.cap and prev.word and k - 1 > sent_start
+            if prev.low in _MONTHS or (named and prev.low not in _NUMBER_STARTS):
                 return False
+        if self.low(k + 1) in _MONTH_ABBREVIATIONS or self.low(k + 1) in _MONTHS:
+            return False  # "17 Jan raided Makilwe village": a date
         return not _AGE.search(self.text[max(0, tok.start - 20) : tok.start])
 
     def _finish(self, i: int, j: int, end: int, flags: dict):
@@ -203,22 +207,27 @@ class _Reader:
     # -- one figure -------------------------------------------------------------------------
 
     def figure(
-        self, i: int, end: int, sent_start: int, *, bare: bool, person: bool, names: bool = True
+        self, i: int, end: int, sent_start: int, *, bare: bool, person: bool, names: bool = True,
+        telegraphic: bool = False,
     ) -> _Fig | None:
         """The figure at token ``i``: a number phrase and the people it counts.
 
         ``bare`` allows a number without a noun ("killing more than 50"); ``person`` allows one
         person without a number ("executes the French citizen NGO worker"); ``names`` allows a
-        bare name among them ("kidnap Olivier Dubois").
+        bare name among them ("kidnap Olivier Dubois"), ``telegraphic`` a bare noun ("killing
+        policeman").
         """
+        family = self._family(i, end, sent_start)
+        if family is not None:
+            return family
         num = self.number(i, end, sent_start)
         if num is None:
-            return self.person(i, end, names=names) if person else None
+            return self.person(i, end, names=names, telegraphic=telegraphic) if person else None
         j, low, high, qualifier, flags = num
         fig = _Fig(i, j, low, high, qualifier, others=flags.get("others", False),
                    definite=flags.get("definite", False), ordinal=flags.get("ordinal", False))
         singular = flags.get("singular", False)
-        k = j
+        k = self._estimate(fig, j, end, sent_start)
         if self.low(k) == "of" and self.low(k + 1) in ("whom", "them"):
             fig.others, fig.of_whom, fig.end = True, True, k + 2  # "12 of whom were German"
             return fig
@@ -229,21 +238,51 @@ class _Reader:
             return self._with_noun(fig, k, end, singular=False)
         if self.low(k) == "of" and qualifier in ("dozens", "several"):
             k += 1  # "dozens of civilians"
-        if self.low(k) == "others" or (self.low(k) == "more" and self.low(k + 1) != "than"):
+        more = self.low(k) == "more" and self.low(k + 1) != "than"
+        if more and self.noun(k + 1, end, counted=True):
+            fig.others, k = True, k + 1  # "three more people were killed"
+        elif self.low(k) == "others" or more:
             fig.others, fig.end = True, k + 1  # "wounding 60 others", "four more are wounded"
             return fig
         if self.low(k) == "other":
             fig.others, k = True, k + 1  # "one other soldier", "kills one other"
         noun = self._with_noun(fig, k, end, singular=singular)
-        if noun is not None or self.noun(k, end) is not None:
+        if noun is not None or self.noun(k, end, counted=True) is not None:
             return noun
         if fig.others and k > j:
             fig.end = k
             return fig
         return self._bare(fig, j, k, end, bare=bare, singular=singular)
 
+    def _family(self, i: int, end: int, sent_start: int) -> _Fig | None:
+        """"A French family of seven" counts its members: 7."""
+        k = i + 1
+        if self.low(i) not in ("a", "an"):
+            return None
+        while k < end and k - i < 4 and (self.toks[k].cap or self.low(k) in _MODIFIERS):
+            k += 1
+        if (self.low(k), self.low(k + 1)) != ("family", "of"):
+            return None
+        num = self.number(k + 2, end, sent_start)
+        if num is None or num[1] is None:
+            return None
+        return _Fig(i, num[0], num[1], num[2], num[3], noun="family", group="civilians")
+
+    def _estimate(self, fig: _Fig, j: int, end: int, sent_start: int) -> int:
+        """A vague figure with its estimate in brackets takes the estimate: 'killed "several"
+        (estimated at ten) Boko Haram militants' is about 10. Where the noun starts."""
+        if fig.qualifier != "several" or self.low(j) != "(" or self.low(j + 1) != "estimated":
+            return j
+        k = j + 2 + (self.low(j + 2) in ("at", "to"))
+        num = self.number(k, end, sent_start)
+        if num is None or self.low(num[0]) != ")" or num[1] is None:
+            return j
+        fig.low, fig.high, fig.qualifier = num[1], num[2], "about"
+        fig.end = num[0] + 1
+        return num[0] + 1
+
     def _with_noun(self, fig: _Fig, k: int, end: int, *, singular: bool) -> _Fig | None:
-        nominal = self.noun(k, end)
+        nominal = self.noun(k, end, counted=True)
         if nominal is None:
             return None
         fig.noun, fig.end, mods = nominal
@@ -258,36 +297,75 @@ class _Reader:
         while stop < end and stop - k < 3 and self.toks[stop].cap and self.toks[stop].word:
             stop += 1  # "four Malian and ...": the count stands before the "and"
         after = self.low(stop) if stop < end else "."
+        if stop == self.cut:
+            after = "."  # "kills 63 peopl": the noun was cut, the count stands
         if not bare or after not in _BARE_NEXT or (singular and self.low(j - 1) != "one"):
             return None
         fig.end = stop if stop > k and after == "and" else k
         return fig
 
-    def noun(self, k: int, end: int) -> tuple[str, int, list[str]] | None:
-        """The head noun of the people counted, after modifiers: (noun, end, modifiers)."""
+    def noun(
+        self, k: int, end: int, *, counted: bool = False
+    ) -> tuple[str, int, list[str]] | None:
+        """The head noun of the people counted, after modifiers: (noun, end, modifiers).
+
+        After a number (``counted``) a capitalised plural names people ("Three Malians are
+        killed", "Seven Hindus killed", "24 Kashmiri Pandits"), never without one ("Olivier
+        Dubois, a French journalist"); up to two unknown lower-case words may stand before a
+        people noun ("two company drivers", "33 young pro-Kurdish activists", "three kidnapped
+        foreign women").
+        """
         mods: list[str] = []
-        i = k
+        i, unknown = k, 0
         while i < end and len(mods) <= 5:
             tok, low = self.toks[i], self.low(i)
             if low in _PEOPLE and not (low == "police" and self.low(i + 1) in _PEOPLE):
                 return self._head(low, i + 1, end, mods)
-            if tok.cap and tok.word and re.search(r"[a-z]ans$", tok.text) and (
-                self.low(i + 1) in _STOPS or i + 1 >= end
-            ):
-                return "nationals", i + 1, mods  # "Three Malians are killed"
+            if counted and tok.cap and tok.word and _PLURAL_NAME.fullmatch(tok.text) and (
+                i + 1 >= end or self.low(i + 1) in _BARE_NEXT
+            ) and low not in _MONTHS:
+                return "nationals", i + 1, mods
             if low == "and" and mods and self.toks[i - 1].cap and i + 1 < end and (
                 self.toks[i + 1].cap
             ):
                 i += 1  # "four Malian and Chadian soldiers"
                 continue
+            if low == "(" and self.toks[min(i + 1, end - 1)].cap and self.low(i + 2) == ")":
+                i += 3  # "Three International Security Assistance Force (ISAF) soldiers"
+                continue
             if (tok.cap and tok.word and low not in _MONTHS) or low in _MODIFIERS or (
                 "." in tok.text and len(tok.text) > 2
-            ):
+            ) or _AGED.fullmatch(low):
                 mods.append(low)
                 i += 1
                 continue
+            if unknown < 2 and self._describes(i) and self._people_ahead(i + 1, end):
+                mods.append(low)
+                unknown, i = unknown + 1, i + 1
+                continue
             return None
         return None
+
+    def _describes(self, i: int) -> bool:
+        """A lower-case word that may describe people: no function word, number, verb form in
+        -ing ("killing 15 and injuring 11" never reads "15 ... injuring") or plural noun, which
+        heads its own phrase ("abduct three buses carrying civilians")."""
+        tok, low = self.toks[i], self.low(i)
+        return (
+            tok.word and not tok.cap and low not in _STOPS and low not in _NOT_DESCRIBING
+            and not low.endswith(("ing", "s"))
+        )
+
+    def _people_ahead(self, j: int, end: int) -> bool:
+        """A people noun at ``j`` or after one more describing word."""
+        for k in (j, j + 1):
+            if k >= end:
+                return False
+            if self.low(k) in _PEOPLE:
+                return True
+            if not (self._describes(k) or self.low(k) in _MODIFIERS or self.toks[k].cap):
+                return False
+        return False
 
     def _head(self, head: str, i: int, end: int, mods: list[str]) -> tuple[str, int, list[str]]:
         """Extend a head noun over compounds and a name: "chief of staff", "citizen NGO worker",
@@ -301,7 +379,14 @@ class _Reader:
             head, i = self.low(j), j + 1
         elif self.low(i) in _PEOPLE and self.low(i) != "police":
             head, i = self.low(i), i + 1  # "staff member"
-        return head, max(i, self.name_run(i, end)), mods
+        stop = max(i, self.name_run(i, end))
+        if self.low(stop) in ("and", "or") and head not in _SINGULAR:
+            # One number for two plural nouns: "At least 11 civilians and police officers are
+            # killed", "39 soldiers and policemen dead"; "soldiers and a civilian" is two figures.
+            other = self.noun(stop + 1, end) if self.low(stop + 1) not in _DETERMINERS else None
+            if other is not None and other[0] not in _SINGULAR:
+                stop = other[1]
+        return head, stop, mods
 
     def name_run(self, i: int, end: int) -> int:
         """End of a run of name tokens starting at ``i`` (``i`` when there is none)."""
@@ -322,11 +407,15 @@ class _Reader:
                 break
         return j
 
-    def person(self, i: int, end: int, *, names: bool = True) -> _Fig | None:
+    def person(
+        self, i: int, end: int, *, names: bool = True, telegraphic: bool = False
+    ) -> _Fig | None:
         """One person without a number: "Ali Maychou", "the French citizen NGO worker", "his
-        wife", "Assimi Goita's chief of staff", "French citizen Pierre Camatte"."""
+        wife", "their guide", "Assimi Goita's chief of staff", "French citizen Pierre Camatte",
+        "85-year-old priest Jacques Hamel"; with ``telegraphic``, an object noun alone
+        ("killing policeman")."""
         k = i
-        if self.low(k) in ("the", "his", "her"):
+        if self.low(k) in ("the", "his", "her", "their"):
             k += 1
         else:
             run = self.name_run(k, end)
@@ -338,17 +427,41 @@ class _Reader:
             if noun not in _SINGULAR:
                 return None  # "killing Malian soldiers" gives no count
             named = j - i >= 2 and self.toks[j - 1].cap and self.low(j - 1) not in _PEOPLE
-            if k == i and not named:
-                return None  # a bare "Malian soldier" names nobody
+            # A bare "Malian soldier" names nobody; telegraphic copy drops the article before
+            # the noun alone: "Gunmen ... set electoral commission office on fire in Enugu
+            # state, killing policeman", "Assailants 14 Jan killed uncle of prominent
+            # politician".
+            telegraphic = telegraphic and not mods and not self.toks[i].cap and (
+                j >= end or self.low(j) in _STOPS
+            )
+            if k == i and not named and not telegraphic:
+                return None
             return self._group(_Fig(i, j, 1, 1, "exact", noun=noun, person=True), mods)
         if k != i or not names:
             return None
         run = self.name_run(i, end)
         if run == i or _APOSTROPHE_S.search(self.toks[run - 1].text):
             return None
-        if run < end and (self.low(run) in _PEOPLE or self.toks[run].cap):
+        if run < end and (
+            self.low(run) in _PEOPLE or self.toks[run].cap or self.low(run) in _COLLECTIVE
+        ):
             return None
         return _Fig(i, run, 1, 1, "exact", person=True)
+
+    def bare_person(
+        self, i: int, end: int, sent_start: int, *, after: _Fig | None = None
+    ) -> _Fig | None:
+        """One person named by a singular noun without an article: headline copy at the start
+        of a sentence ("Policeman, student killed in attempted bombing", "Attacker shot dead by
+        police", "AQAP bomber dies"), or a noun sharing the determiner of the person before it
+        (``after``: "Two Belgians, their guide and driver shot dead")."""
+        if (after is None and i != sent_start) or (after is not None and not after.person):
+            return None
+        nominal = self.noun(i, end)
+        if nominal is None or nominal[0] not in _SINGULAR:
+            return None
+        noun, j, mods = nominal
+        return self._group(_Fig(i, j, 1, 1, "exact", noun=noun, person=True), mods)
 
     def _group(self, fig: _Fig, mods: list[str]) -> _Fig:
         noun = fig.noun or ""
@@ -357,129 +470,20 @@ class _Reader:
             group = "soldiers"
         if noun in ("officer", "officers") and {"police", "custom", "customs"} & set(mods):
             group = "police"
+        if noun in ("member", "members", "personnel") and {"service", "army", "military"} & set(
+            mods
+        ):
+            group = "soldiers"  # "nine Kenyan service members", "two Army personnel"
         if noun in ("guard", "guards") and "security" not in mods:
             group = "unspecified"
-        fig.group = group
-        fig.attacker = noun in _ATTACKERS
+        # Members of a group named by its acronym are its fighters: "One FARC member was also
+        # killed in the fighting", "one member of FARC killed".
+        named = [self.toks[k] for k in range(fig.start, fig.end)]
+        if self.low(fig.end) == "of":
+            named.append(self.toks[min(fig.end + 1, len(self.toks) - 1)])
+        armed = noun in ("member", "members") and any(
+            _ACRONYM.fullmatch(t.text) and t.text not in _BODIES for t in named
+        )
+        fig.group = "militants" if armed else group
+        fig.attacker = noun in _ATTACKERS or armed
         return fig
-
-    # -- lists of figures -------------------------------------------------------------------
-
-    def tail(self, k: int, end: int) -> int:
-        """Skip what describes a figure: "in Gorey", "from Guinea", "of the Netherlands Red
-        Cross", ", who is a Jordanian national,"."""
-        if self.low(k) == "," and self.low(k + 1) in ("who", "which"):
-            j = k + 1
-            while j < end and self.toks[j].text != "," and not self.is_verb(j):
-                j += 1
-            return j + 1 if j < end and self.toks[j].text == "," else k
-        if self.low(k) not in _TAIL_PREPOSITIONS:
-            return k
-        j = k + 1
-        while j < end and self.low(j) not in _TAIL_ENDS and not self.is_verb(j):
-            j += 1
-        return j
-
-    def read_list(
-        self, i: int, end: int, sent_start: int, *, passive: bool
-    ) -> tuple[_Items, int] | None:
-        """Figures joined by ",", "and", "along with", each with its tail: (items, end).
-
-        The parts of a total are marked: "at least 17—14 in Boya and three in Gaena—", "at
-        least 100 people, including dozens of civilians", "15 U.N. peacekeepers, 12 of whom were
-        German". An appositive ends the list ("Olivier Dubois, a French journalist, in Gao").
-        ``passive`` reads subjects: the list stops where a passive verb follows.
-        """
-        fig = self.figure(i, end, sent_start, bare=True, person=not passive)
-        if fig is None:
-            return None
-        items: _Items = []
-        while True:
-            items.append((fig, False))
-            k = self._parts(items, self.tail(fig.end, end), end, sent_start)
-            if self.low(k) == "," and self._appositive(k + 1, end):
-                k = self._to_comma(k + 1, end)
-                break
-            if passive and self.passive(k, end) is not None:
-                break
-            c = self._connector(k)
-            if c == k or c >= end:
-                break
-            nxt = self.figure(c, end, sent_start, bare=True, person=not passive,
-                              names=self.low(c - 1) != ",")
-            if nxt is None:
-                break
-            if not passive and self.passive(self.tail(nxt.end, end), end) is not None:
-                break  # "kills four and three others are wounded": a new clause
-            fig = nxt
-        return items, k
-
-    def _parts(self, items: _Items, k: int, end: int, sent_start: int) -> int:
-        """Read the parts told after a figure into ``items``; the position after them."""
-        if self.low(k) in _DASHES:
-            sub = self.read_list(k + 1, end, sent_start, passive=True)
-            if sub is not None and self.low(sub[1]) in _DASHES:
-                items.extend((f, True) for f, _ in sub[0])
-                k = sub[1] + 1
-        if self.low(k) == "including" or (self.low(k) == "," and self.low(k + 1) == "including"):
-            start = k + 1 if self.low(k) == "including" else k + 2
-            sub = self.read_list(start, end, sent_start, passive=True)
-            if sub is None:
-                return k  # "including children as young as eight" holds no count
-            items.extend((f, True) for f, _ in sub[0])
-            k = sub[1]
-        if self.low(k) == ",":
-            nxt = self.figure(k + 1, end, sent_start, bare=False, person=False)
-            if nxt is not None and nxt.of_whom:
-                items.append((nxt, True))
-                k = self._to_comma(nxt.end, end)
-        return k
-
-    def _connector(self, k: int) -> int:
-        """Past ", and", "and", "along with", "as well as" at ``k`` (``k`` when none)."""
-        c = k
-        if self.low(c) in _ACTIVE and self.low(c + 1) == "along":
-            c += 1  # "kills Assimi Goita's chief of staff killed along with ..."
-        if self.low(c) == ",":
-            c += 1
-        if self.low(c) == "and":
-            return c + 1
-        if self.low(c) == "along" and self.low(c + 1) == "with":
-            return c + 2
-        if (self.low(c), self.low(c + 1), self.low(c + 2)) == ("as", "well", "as"):
-            return c + 3
-        return c if c > k and self.low(k) == "," else k
-
-    def _appositive(self, k: int, end: int) -> bool:
-        return self.low(k) in ("a", "an", "the") or self.name_run(k, end) > k
-
-    def _to_comma(self, k: int, end: int) -> int:
-        while k < end and self.toks[k].text != ",":
-            k += 1
-        return k
-
-    def passive(self, k: int, end: int) -> tuple[CasualtyKind, int] | None:
-        """A passive or intransitive casualty verb at ``k``: (kind, end of the verb)."""
-        j, aux = k, False
-        if self.low(j) in ("who", "that"):
-            j += 1
-        if self.low(j) in ("had", "have", "has") and self.low(j + 1) == "been":
-            j, aux = j + 2, True
-        while self.low(j) in _AUX:
-            j, aux = j + 1, True
-        while self.low(j) in _ADVERBS:
-            j += 1
-        if j >= end:
-            return None
-        low = self.low(j)
-        if low in _INJURIES_VERBS and self.low(j + 1) == "injuries":
-            return "injured", j + 2
-        if low in ("taken", "held") and self.low(j + 1) == "hostage":
-            return "kidnapped", j + 2
-        if low not in _PASSIVE or (low == "dead" and not aux):
-            return None
-        # Without an auxiliary a participle may be a past tense with an object: "nine others
-        # hurt when ..." is passive, "A suicide bomber killed himself" is not.
-        if not aux and low not in _INTRANSITIVE and self.low(j + 1) not in _STOPS | {""}:
-            return None
-        return _PASSIVE[low], j + 1

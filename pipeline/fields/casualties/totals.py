@@ -7,9 +7,12 @@ from pipeline.fields.casualties.numbers import _OPEN_BELOW
 from pipeline.schema import Casualty, VictimGroup
 
 # Methods: "+person" for one person counted without a number, "+rival" for a claim set against
-# an earlier figure for the same victims (total_counts keeps the lower of the two).
+# an earlier figure for the same victims (total_counts keeps the lower of the two),
+# "+attackers_apart" for a total the attackers it included were taken out of ("Nineteen people
+# are killed, including six assailants": 13, the six counted as perpetrators).
 _RIVAL = "+rival"
 _PERSON = "+person"
+_APART = "+attackers_apart"
 # Kinds added up together in the totals.
 _TOTAL_KEY: dict[str, str] = {
     "killed": "killed", "injured": "injured", "kidnapped": "kidnapped", "captured": "kidnapped",
