@@ -131,3 +131,29 @@ def test_report_without_bullets_warns():
     doc = segment("Title\n\nOverview\n\nSome prose. (Source: [X](#))\n")
     assert doc.entries == [] and doc.warnings
     assert doc.paragraphs[0].text == "Some prose. (Source: X)"
+
+
+def test_a_narrative_event_goes_on_with_its_toll_and_its_claim(doc):
+    texts = [e.text for e in doc.events]
+    feb7 = [t for t in texts if t.startswith("On February 7, 2025, suspected Islamists")]
+    assert len(feb7) == 1
+    assert feb7[0].endswith("More than 50 were killed and another 13 were injured.")
+    terrasse = [t for t in texts if t.startswith("On March 7, 2015, a masked gunman")]
+    assert len(terrasse) == 1
+    assert "claimed responsibility for the attack." in terrasse[0]
+    # The claim's motive, dated by what it answered, is the same event, not one of December 2014.
+    assert "The jihadist group claimed the attack was in response" in terrasse[0]
+    assert not any(t.startswith("The jihadist group claimed") for t in texts)
+
+
+def test_narrative_events_dated_by_the_month_told_before(doc):
+    texts = [e.text for e in doc.events]
+    assert any(t.startswith("That January, men dressed as hunters") for t in texts)
+    assert any("later that month, the Defense Ministry launched" in t for t in texts)
+
+
+def test_a_date_describing_what_it_follows_is_no_narrative_event(doc):
+    texts = [e.text for e in doc.events]
+    assert not any(t.startswith("Initially established as a pact in September 2023") for t in texts)
+    assert not any("contract signed in July 2019" in t for t in texts)
+    assert not any(t.startswith("France has provided ongoing military support") for t in texts)
