@@ -79,7 +79,8 @@ def dateline(source: SourceText, lines: list[LineInfo], before: int) -> dt.date 
     for info in lines:
         if info.start >= before:
             break
-        if info.blank:
+        # The title line counts: "This Article is From Jul 23, 2015" is one.
+        if info.blank and info.kind != "title":
             continue
         head += 1
         text = source.text[info.start : min(info.end, before)]
