@@ -515,11 +515,12 @@ def test_context_rules_find_unknown_places(rules_only, text, expected):
 
 @needs_model
 def test_ner_finds_a_place_the_rules_miss(nlp, tables):
-    # "at Sebekoro" is in no rule; the statistical NER calls it GPE. The entity ruler is switched
-    # off so that the table does not label it first.
+    # "at Sebekoro," is in no rule ("at Sebekoro in the Kayes region" is: ``at_x_in``); the
+    # statistical NER calls it GPE. The entity ruler is switched off so that the table does not
+    # label it first.
     text = (
-        "January 9, 2023: Militants attack a gendarmerie post at Sebekoro in the Kayes region at "
-        "approximately 2 a.m., killing one and wounding three."
+        "January 9, 2023: Militants attack a gendarmerie post at Sebekoro, in the Kayes region, at "
+        "approximately 2 a.m., killing one."
     )
     with nlp.select_pipes(disable=["entity_ruler"]):
         doc = nlp(text)

@@ -8,19 +8,26 @@ the table does not know. This module decides, with the labelling guidelines
 
 - which table row a span means: "Gao" is the town unless the text says "Gao region" or "the
   region of Gao"; "Timbuktu" after "Niafounke district in" is the region holding Niafounke;
-- which places are the event's: those of the first sentence, of a sentence opening another
-  incident ("That same day ... in Kayes"), of a tally sentence ("The attacks kill four in
-  Gorey"), and both ends of "between X and Y". The rest goes to ``mentioned_places``, as do
+- which places are the event's: those of the entry's heading ("Houston, July 7, 2016: ...",
+  "Potiskum, Yobe ..."), of the first sentence, of a sentence opening another incident ("That
+  same day ... in Kayes", "On May 3, ..."), of a tally sentence ("The attacks kill four in
+  Gorey"), and both ends of "between X and Y"; a later sentence gives the town of an event its
+  first sentences place only in a country or a division ("a mosque in northern Burkina Faso was
+  attacked ... the Grand Mosque in Salmossi"). The rest goes to ``mentioned_places``, as do
   destinations ("heading toward a refugee camp in Mauritania"), where hostages were once taken
-  ("who had been kidnapped ... in Timbuktu"), reference points ("Kwala, north of Bamako"), sites
-  (a hotel, a camp), countries and vague areas ("the Sahel");
+  ("who had been kidnapped ... in Timbuktu"), reference points ("Kwala, north of Bamako",
+  "Fafi School, 95 km from Garissa"), the ends of a flight, where people come from, sites (a
+  hotel, a camp; their town when named after it: "Leytonstone station"), vessels ("the tanker
+  Limburg"), countries and vague areas ("the Sahel", "South Kashmir");
 - the most specific level only: a region is dropped when a place inside it is a location
-  ("Aguelhok, in Mali's northern Kidal region" is Aguelhok);
+  ("Aguelhok, in Mali's northern Kidal region" is Aguelhok), a city when its quarter is ("the
+  Sadriya quarter of central Baghdad" is Sadriya);
 - ``geo_precision`` as ACLED uses it: 1 the place, 2 near it or a district, 3 a region alone
   (its capital's coordinates stand in).
 
 The "Sources:" tail of an entry never yields a place ("Voice of America", "France 24").
-Evidence offsets are local to the text the functions receive.
+Evidence offsets are local to the text the functions receive. A list titled after one town
+("attacks in the Afghan capital") places the entries that name none: ``frame``.
 """
 
 from __future__ import annotations
@@ -28,10 +35,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.fields.places.context import _ATTACHED, _in_name
-from pipeline.text import body_span
 from pipeline.fields.places.country import event_country
 from pipeline.fields.places.judge import _judge, _location
-from pipeline.fields.places.mentions import _collect
+from pipeline.fields.places.mentions import _collect, _in_list, _is_container
 from pipeline.fields.places.resolve import (
     _WORLD_SOURCES, _rows_for, choose_world, hints_of, resolve_place,
 )
@@ -39,6 +45,7 @@ from pipeline.geo.index import place_index
 from pipeline.schema import Location
 from pipeline.settings import Settings
 from pipeline.tables import Tables, fold
+from pipeline.text import body_span
 
 __all__ = ["event_country", "find_places", "resolve_place"]
 
@@ -79,8 +86,9 @@ def find_places(
     locations = [_location(m, text, places, as_event=True) for m in events]
     mentioned: list[Location] = []
     seen = {fold(loc.name) for loc in locations}
+    chosen = {id(e) for e in events}
     for m in mentions:
-        if any(m is e for e in events):
+        if id(m) in chosen:
             continue
         loc = _location(m, text, places, as_event=False)
         if fold(loc.name) not in seen:
@@ -98,16 +106,27 @@ def _choose_namesakes(text: str, mentions: list, places, country_hint) -> None:
     named = [m.row.country for m in mentions if m.row is not None and m.row.kind == "country"]
     entry_hints = tuple(dict.fromkeys([*named, *hints]))
     for i, m in enumerate(mentions):
+        if m.fixed:
+            continue
         rows = _rows_for(m.text, places)
         if not rows or not rows[0].source.startswith(_WORLD_SOURCES):
             continue
         container = _container_after(text, mentions, i)
         if container is not None:
-            inside = [r for r in rows if r.country == container.country and (
-                container.kind == "country" or fold(r.admin1 or "") == fold(container.name)
-                or fold(r.admin1 or "") in {fold(s) for s in container.spellings})]
+            # A second-level division holds places of its country (rows carry no admin2); a
+            # city whose division bears its name holds the places of that division.
+            keys = {fold(container.name), *(fold(s) for s in container.spellings)}
+            if container.kind == "populated_place":
+                keys.add(fold(container.admin1 or ""))
+            inside = [r for r in rows if r.country == container.country and r is not container
+                      and (container.kind in ("country", "admin2")
+                           or fold(r.admin1 or "") in keys)]
             if inside:
                 m.row = choose_world(inside, (container.country,), name=m.text)
+                continue
+            if m.method != "table" and m.row is not None and m.row.kind != "country":
+                # "Baga, Nigeria": no Baga of Nigeria in the gazetteer; not the Baga of Spain.
+                m.row, m.kind = None, m.kind or "populated_place"
                 continue
         chosen = choose_world(rows, entry_hints, name=m.text)
         if chosen is not None:
@@ -119,9 +138,11 @@ def _container_after(text: str, mentions: list, i: int):
     Borno"; "Zeleved, Cameroon"; "Imam Sahib district, Kunduz")."""
     m = mentions[i]
     for nxt in mentions[i + 1 : i + 3]:
-        if nxt.row is None or nxt.row.kind not in ("admin1", "admin2", "country"):
+        if nxt.row is None or not _is_container(nxt.row):
             continue
-        if _ATTACHED.match(text[m.end : nxt.start]):
-            return nxt.row
+        if _ATTACHED.match(text[m.end : nxt.start]) and (
+            nxt.row.kind == "country" or not _in_list(text, nxt, mentions)
+        ):
+            return nxt.row  # not in a list: "Lashkar Gah, Kandahar and Herat" are three towns
         break
     return None

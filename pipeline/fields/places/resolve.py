@@ -27,6 +27,9 @@ _WORLD_SOURCES = ("world:",)
 # a smaller one in a country the report never names stays unresolved ("Boni" is Bonn's
 # alternate name; "Woolwich" is a town in Maine too).
 LARGE_PLACE = 100_000
+# How many times more populous than a hint country's namesake a place elsewhere must be to be
+# the one a bare name means ("Scotland", not Scotland, Pennsylvania).
+FAMOUS_RATIO = 20
 # Fuzzy matching of names shorter than this is noise: "Gao" is 86 from "Gaza".
 _FUZZY_MIN_CHARS = 4
 # From this length ratio on, WRatio scores the best partial match, which finds "Koro" inside
@@ -86,29 +89,66 @@ def choose_world(rows: Sequence[PlaceRow], hints: Sequence[str],
                  region: bool = False, name: str | None = None) -> PlaceRow | None:
     """The namesake a world spelling means, or None when nothing decides it.
 
-    A place whose own name is the spelling wins over one that only lists it among its
-    alternate names ("Bangladesh" is the country, not an Armenian town once called so); then a
-    namesake in a hint country (the earlier the hint, the stronger), a region when the text
-    calls the place a region, the most specific kind, the most populous. Without a namesake in
-    a hint country, only a country or a large place (``LARGE_PLACE``) is taken; otherwise the
-    name stays unresolved rather than forced ("Save" of "Save the Children" is not Savé, Benin).
+    A country named by its own name is the country whatever the hints ("Lebanon"), unless a
+    hint country has a first-level division of that name. Otherwise a place whose own name is
+    the spelling wins over one that only lists it among its alternate names ("Bangladesh" is the
+    country, not an Armenian town once called so); then a namesake in a hint country (the
+    earlier the hint, the stronger), a region when the text calls the place a region, the most
+    specific kind (a town or district below a first-level division of its name in the same
+    country only when it lies in it: "Nevada" is the state, "Kandahar" the city), the most
+    populous. Without a namesake in a hint country, only a country or a large place
+    (``LARGE_PLACE``) known by its own name is taken; otherwise the name stays unresolved rather
+    than forced ("Save" of "Save the Children" is not Savé, Benin).
     """
     if not rows:
         return None
     key = fold(name) if name else None
+
+    def own(row: PlaceRow) -> int:
+        return 0 if key is None or fold(row.name) == key else 1
+
+    # A country named by its own name is the country, whatever the hints: "Lebanon" in a
+    # report about the United States is not Lebanon, Tennessee. Only a first-level division of
+    # a hint country keeps its name ("Niger" in a report about Nigeria may be Niger State).
+    country = next((r for r in rows if r.kind == "country" and not own(r)), None)
+    if country is not None and not any(
+        r.kind == "admin1" and r.country in hints and r.country != country.country for r in rows
+    ):
+        return country
     hinted = [r for r in rows if r.country in hints]
     pool = hinted or list(rows)
+    # A town or district that shares its name with a first-level division it does not lie in is
+    # the lesser reading: "Oregon" and "Nevada" are the states, not a town of Ohio or a county of
+    # California; "Kandahar" and "Gombe" are the towns, capitals of the divisions of their name.
+    divisions = {(r.country, fold(r.name)) for r in rows if r.kind == "admin1"}
 
-    def rank(row: PlaceRow) -> tuple[int, int, int, int]:
-        kind_rank = _KIND_ORDER.index(row.kind)
+    def rank(row: PlaceRow) -> tuple[int, int, float, int]:
+        kind_rank: float = _KIND_ORDER.index(row.kind)
         if region and row.kind in _REGION_KINDS:
             kind_rank = -1
+        elif (row.kind in ("populated_place", "admin2")
+              and (row.country, fold(row.name)) in divisions
+              and fold(row.admin1 or "") != fold(row.name)):
+            kind_rank = _KIND_ORDER.index("admin1") + 0.5
         hint_rank = hints.index(row.country) if row.country in hints else len(hints)
-        own = 0 if key is None or fold(row.name) == key else 1
-        return (own, hint_rank, kind_rank, -row.population)
+        return (own(row), hint_rank, kind_rank, -row.population)
 
     best = min(pool, key=rank)
-    if hinted or best.kind == "country" or best.population >= LARGE_PLACE:
+    if hinted:
+        # A hint country's small town does not hide a place twenty times its size elsewhere:
+        # "Scotland" in a report about the United States is not Scotland, Pennsylvania; "Moscow,
+        # Idaho" names its state and is chosen by it (``_choose_namesakes``).
+        famous = max((r for r in rows if not own(r)), key=lambda r: r.population, default=None)
+        if famous is not None and famous.country not in hints and famous.population >= max(
+            LARGE_PLACE, FAMOUS_RATIO * best.population
+        ):
+            return famous
+        return best
+    if best.kind == "country":
+        return best
+    # A large place is taken without a hint only by its own name: "Jima" (an alternate name of
+    # Jimma, Ethiopia) in "the villages of Pandanguo, Jima, and Poromoko" is not Jimma.
+    if best.population >= LARGE_PLACE and not own(best):
         return best
     return None
 
