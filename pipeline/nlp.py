@@ -20,7 +20,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from pipeline.geo.terms import division_terms
+from pipeline.geo.terms import division_terms, generic_division
 from pipeline.settings import Settings
 from pipeline.tables import Tables, fold, load_tables, strip_accents
 
@@ -111,18 +111,10 @@ def world_division_names() -> tuple[str, ...]:
             continue
         # "Somali" (a region of Ethiopia) is read as an adjective; "Southern Province" and
         # "the eastern province of Nangarhar" are descriptions, not names.
-        if key in adjectives or _GENERIC_DIVISION.fullmatch(key) or key.startswith("the "):
+        if key in adjectives or generic_division(key) or key.startswith("the "):
             continue  # "the Netherlands": the name without its article is there too
         names.append(name)
     return tuple(dict.fromkeys(names))
-
-
-_GENERIC_DIVISION = re.compile(
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|far|"
-    r"north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|"
-    r"southwestern|middle|coast|capital|western\s+area)\s*)+"
-    r"(?:province|region|state|district|division|governorate|department|area|territory|zone)?"
-)
 
 
 _TERMS = frozenset(t.term for t in division_terms())

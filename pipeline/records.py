@@ -20,10 +20,11 @@ from pipeline.fields import casualties as casualty_field
 from pipeline.fields import dates as date_field
 from pipeline.fields import event_type as event_field
 from pipeline.fields import places as place_field
+from pipeline.fields.places import frame as place_frame
 from pipeline.fields.sources import find_sources, source_name
 from pipeline.layouts.base import Document, Entry
 from pipeline.schema import DateMention, DateValue, Evidence, Record, TextSpan
-from pipeline.scope import Scope
+from pipeline.scope import Scope, section_country
 from pipeline.settings import Settings
 from pipeline.tables import Tables
 from pipeline.text import CleanText
@@ -66,11 +67,12 @@ _COUNTRY_SOURCES = {
 }
 
 
-def _country_source(country: str | None, evidence: Evidence | None) -> str | None:
+def _country_source(country: str | None, evidence: Evidence | None,
+                    heading: str | None = None) -> str | None:
     if country is None:
         return None
     if evidence is None:
-        return "report"
+        return "heading" if heading is not None and country == heading else "report"
     return _COUNTRY_SOURCES[evidence.method]
 
 
@@ -97,8 +99,11 @@ def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, 
     locations, mentioned = place_field.find_places(
         doc, tables, settings, country_hint=scope.countries or None, body=body
     )
+    # Under a heading that is a country's name ("CAMEROON" in a regional brief) the fallback is
+    # that country, not the report's.
+    heading_country = section_country(entry.section)
     country, country_evidence = place_field.event_country(
-        locations, mentioned, text, scope.country, tables.actors
+        locations, mentioned, text, heading_country or scope.country, tables.actors
     )
     # Plain "soldiers" and "peacekeepers" are the forces of the country the event happened in.
     actors, description, description_evidence = actor_field.find_actors(
@@ -127,7 +132,7 @@ def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, 
         span=TextSpan(start=entry.start, end=entry.end),
         date=local_date,
         country=country,
-        country_source=_country_source(country, country_evidence),
+        country_source=_country_source(country, country_evidence, heading_country),
         locations=locations,
         mentioned_places=mentioned,
         actors=actors,
@@ -198,5 +203,7 @@ def extract_document(document: Document, report: str, nlp: Language, tables: Tab
     # A list titled after one group: its entries without a perpetrator of their own are
     # attributed to it (pipeline.framing).
     framing.attribute_to_list_group(timeline, framing.list_group(document, tables))
+    # A list titled after one city: its entries without a place of their own are placed there.
+    place_frame.place_entries(timeline, place_frame.list_place(document, tables))
     narrative = extract_entries(document.events, raw, report, nlp, tables, scope, settings)
     return timeline + narrative

@@ -218,12 +218,12 @@ class Record(_Model):
     span: TextSpan = Field(description="Offsets of the whole entry in the raw report file.")
     date: DateValue = Field(description="When the event happened.")
     country: str | None = Field(description="ISO 3166-1 alpha-2 code of where it happened.")
-    country_source: Literal["place", "body", "text", "report"] | None = Field(
+    country_source: Literal["place", "body", "text", "heading", "report"] | None = Field(
         default=None,
         description="What gave the country: 'place' the first event location's country, 'body' "
         "the seat of the court or government body that acts, 'text' a country the first "
-        "sentence puts the event in, 'report' the report's own country (the fallback); null when "
-        "there is no country.",
+        "sentence puts the event in, 'heading' the country a section heading above the entry "
+        "names, 'report' the report's own country (the fallback); null when there is no country.",
     )
     locations: list[Location] = Field(description="Places where the event happened.")
     mentioned_places: list[Location] = Field(

@@ -22,7 +22,9 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from pipeline.geo.terms import generic_division
 from pipeline.layouts.base import Document
 from pipeline.settings import Settings
 from pipeline.tables import Tables, cache_by_identity, fold
@@ -36,7 +38,23 @@ _NOT_NAMES = frozenset({"north", "south", "east", "west", "central", "centre", "
 # A country is one of the report's countries when it has at least this share of the best one's
 # weight ("Mali, Burkina Faso and Niger" reports name all three often).
 SECOND_COUNTRY_SHARE = 0.5
-_WORD = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|d['’]\w+|of|the|and))*")
+_WORD = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|d['’]\w+|of|the|and|da|de|do|dos|das|du|des|del|"
+    r"di|el|al|la|le|ben|bin|ibn))*"
+)
+# Lowercase words that join the parts of one name ("Mocimboa da Praia", "Ras el Ma"): a part
+# after one of them is no place of its own ("Praia" there is not Cape Verde's capital).
+_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "du", "des", "del", "di", "el", "al", "la",
+                        "le", "ben", "bin", "ibn"})
+# A place's or country's name weighs twice an adjective: "French soldiers" in a report on Niger
+# name the soldiers' country, "western Niger" the report's.
+_NAME_WEIGHT = 2
+_ADJECTIVE_WEIGHT = 1
+_BESIDE = re.compile(
+    r"\b(?:close\s+to|near|bordering|borders?\s+(?:with|of)|neighbou?ring|next\s+to)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -92,28 +110,28 @@ def report_scope(document: Document, report: str, tables: Tables, settings: Sett
 
 
 @cache_by_identity
-def _country_index(places) -> dict[str, tuple[str, bool]]:
+def _country_index(places) -> dict[str, tuple[str, bool, int]]:
     """Folded spelling -> country code: every place the curated table knows (areas wider than a
     country left out: their country column is a stand-in), every country and first-level
     division of the world, and every country's adjective ("Nigerian", "Somali"). The flag says
     whether the spelling names the country itself (its name or adjective), which a report's
     second country needs: a division's name alone can be another country's namesake
-    ("Manchester" is also a parish of Jamaica)."""
+    ("Manchester" is also a parish of Jamaica). The weight: a name counts twice an adjective."""
     from pipeline.geo.world import shared_world
 
-    index: dict[str, tuple[str, bool]] = {}
+    index: dict[str, tuple[str, bool, int]] = {}
     for row in places:
         if row.kind == "area":
             continue
         for spelling in row.spellings:
-            index.setdefault(fold(spelling), (row.country, row.kind == "country"))
+            index.setdefault(fold(spelling), (row.country, row.kind == "country", _NAME_WEIGHT))
     world = shared_world()
     for name, kind, country in world.division_names():
-        if country and fold(name) not in _NOT_NAMES:
-            index.setdefault(fold(name), (country, kind == "country"))
+        if country and fold(name) not in _NOT_NAMES and not generic_division(fold(name)):
+            index.setdefault(fold(name), (country, kind == "country", _NAME_WEIGHT))
     for country in world.countries():
         for adjective in world.demonyms(country.country or ""):
-            index.setdefault(fold(adjective), (country.country, True))
+            index.setdefault(fold(adjective), (country.country, True, _ADJECTIVE_WEIGHT))
     return index
 
 
@@ -125,19 +143,23 @@ def _country_weights(document: Document, tables: Tables) -> tuple[dict[str, int]
     weights: Counter[str] = Counter()
     named: set[str] = set()
     for line in source.lines:
-        if line.kind not in ("text", "bullet", "heading"):
+        if line.kind not in ("text", "bullet", "heading", "title"):
             continue
         text = source.text[line.start : line.end]
-        weight = HEADING_WEIGHT if line.kind == "heading" else 1
+        weight = HEADING_WEIGHT if line.kind in ("heading", "title") else 1
         for m in _WORD.finditer(text):
+            if _BESIDE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "a region close to Mali": a neighbour named to locate, not the subject
             words = m.group().split()
             # The longest run of capitalised words that names a known place.
             for size in range(min(len(words), 5), 0, -1):
                 found = False
                 for k in range(len(words) - size + 1):
+                    if k and words[k - 1] in _PARTICLES or words[k] in _PARTICLES:
+                        continue
                     hit = index.get(fold(" ".join(words[k : k + size]).strip(".,'’")))
                     if hit:
-                        weights[hit[0]] += weight
+                        weights[hit[0]] += weight * hit[2]
                         if hit[1]:
                             named.add(hit[0])
                         found = True
@@ -169,3 +191,20 @@ def _title_year(title: str | None) -> int | None:
         return None
     years = set(_YEAR.findall(title))
     return int(years.pop()) if len(years) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def section_country(heading: str | None) -> str | None:
+    """The country a section's heading is, when the heading is a country's name and nothing
+    else ("CAMEROON", "DR Congo" in a regional snapshot): the entries under it happened there
+    unless they say otherwise.
+
+    >>> section_country("CENTRAL AFRICAN REPUBLIC"), section_country("Russian Cooperation with Mali")
+    ('CF', None)
+    """
+    from pipeline.geo.world import shared_world
+
+    if not heading or len(heading) > 60:
+        return None
+    country = shared_world().country_by_name(heading.strip().strip(":").strip())
+    return country.country if country is not None else None

@@ -36,9 +36,9 @@ On May 15, 2022, the government banned gatherings. (Source: [Reuters](#))
 """
 
 NEW_PLACES = [
-    "Inates,,village,Tillabéri,NE,,,test: written for this test,",
-    "Tillia,,town,Tahoua,NE,,,test: written for this test,",
-    "Banibangou,,town,Tillabéri,NE,,,test: written for this test,",
+    "Inates,,populated_place,Tillabéri,NE,,,test: written for this test,",
+    "Tillia,,populated_place,Tahoua,NE,,,test: written for this test,",
+    "Banibangou,,populated_place,Tillabéri,NE,,,test: written for this test,",
 ]
 NEW_ACTORS = [
     "Tillaberi Vigilance Committees,Tillaberi Vigilance Committees,militia,NE,,,,test",
@@ -64,15 +64,26 @@ def _by_date(records):
 
 
 @needs_model
-def test_the_shipped_tables_do_not_know_the_villages(extractor):
+def test_the_shipped_data_alone(extractor):
     records, _ = extractor.extract_text(REPORT, "niger")
     entries = _by_date(records)
     assert len(entries) == 3
-    # The country comes from the report's title, not from a setting.
+    # The country comes from the report's own words, not from a setting.
     assert {r.country for r in entries.values()} == {"NE"}
-    assert all(loc.admin1 is None for r in entries.values() for loc in r.locations)
-    # Plain "soldiers" in a Niger event are not taken for Mali's army.
-    assert "Malian Armed Forces" not in {a.name for r in entries.values() for a in r.actors}
+    # Tillia is in the world gazetteer (GeoNames); Inates and Banibangou are villages it does not
+    # hold: they are kept with their text and no resolution, never forced onto a namesake.
+    tillia = entries["2021-03-21"]
+    assert [(loc.name, loc.admin1, loc.country) for loc in tillia.locations] == [
+        ("Tillia", "Tahoua", "NE")]
+    assert tillia.country_source == "place"
+    for day, name in (("2019-12-10", "Inates"), ("2023-02-10", "Banibangou")):
+        assert [(loc.name, loc.country, loc.lat) for loc in entries[day].locations] == [
+            (name, None, None)]
+        assert entries[day].country_source == "report"
+    # Plain "soldiers" in a Niger event are Niger's forces (generated from its adjective), never
+    # Mali's army.
+    targets = {a.name for r in entries.values() for a in r.actors if a.role == "target"}
+    assert targets == {"Nigerien Armed Forces"}
 
 
 @needs_model

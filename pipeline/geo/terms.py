@@ -9,6 +9,7 @@ everywhere else.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -65,3 +66,22 @@ def terms_of_kind(kind: str, everywhere: bool = False) -> tuple[str, ...]:
         t.term for t in division_terms() if t.kind == kind and not (everywhere and t.countries)
     }
     return tuple(sorted(found, key=lambda t: (-len(t), t)))
+
+
+# A division named only by a compass point or a position ("North Central", "Eastern Province",
+# "Far North", "Western Area"): a description in most reports, not a name to look up.
+_GENERIC_DIVISION = re.compile(
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|far|"
+    r"north-?east|north-?west|south-?east|south-?west|northeastern|northwestern|southeastern|"
+    r"southwestern|middle|coast|capital|western\s+area)\s*)+"
+    r"(?:province|region|state|district|division|governorate|department|area|territory|zone)?"
+)
+
+
+def generic_division(folded: str) -> bool:
+    """Whether a folded division name is only compass words and a division term.
+
+    >>> generic_division("north central"), generic_division("north east zone"), generic_division("borno")
+    (True, True, False)
+    """
+    return bool(_GENERIC_DIVISION.fullmatch(folded))
