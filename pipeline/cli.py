@@ -313,7 +313,18 @@ def cmd_evaluate(args) -> int:
 def cmd_agreement(args) -> int:
     from pipeline.scoring import agreement, format_misses, format_scores, read_gold
 
-    report = agreement(read_gold(args.first), read_gold(args.second))
+    if args.first.is_dir():
+        # Folders: each file of SECOND against the same-named file of FIRST, both entry kinds,
+        # entries paired by their text.
+        from pipeline.scorecard import _add, _empty
+
+        report = _empty()
+        for path in sorted(args.second.glob("*.jsonl")):
+            both = [read_gold(p, kind) for p in (args.first / path.name, path)
+                    for kind in ("timeline", "narrative")]
+            _add(report, agreement(both[0] + both[1], both[2] + both[3], by_text=True))
+    else:
+        report = agreement(read_gold(args.first), read_gold(args.second))
     header = f"entries labelled twice: {report.aligned} (single values: agreement; sets: F1)"
     out.print(format_scores(report, header, segmentation=False), markup=False)
     if args.misses:

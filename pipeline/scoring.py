@@ -398,21 +398,30 @@ def evaluate_files(gold_path: Path, pred_path: Path, kind: str = "timeline") -> 
     return report
 
 
-def agreement(first: list[dict], second: list[dict], tables: Tables | None = None) -> EvaluationReport:
+def agreement(first: list[dict], second: list[dict], tables: Tables | None = None,
+              by_text: bool = False) -> EvaluationReport:
     """How often two independent labellings of the same entries agree, field by field.
 
-    Entries are paired by their number ``n``; single values count exact agreement, sets the F1
-    of the second labelling against the first (symmetric for F1). The misses are the
-    disagreements, the first labelling as ``gold``, the second as ``predicted``.
+    Entries are paired by their number ``n``, or with ``by_text`` by their text (``align``: two
+    labellers of a report of other publishers may cut and number entries differently); single
+    values count exact agreement, sets the F1 of the second labelling against the first
+    (symmetric for F1). The misses are the disagreements, the first labelling as ``gold``, the
+    second as ``predicted``.
     """
     canon = Canon(tables or load_tables())
-    by_n = {item.get("n"): item for item in first}
+    if by_text:
+        aligned = align([x["text"] for x in second], [x["text"] for x in first],
+                        Settings().align_cutoff, fuzz.token_sort_ratio)
+        matches = {index: first[j] for index, j in aligned.items()}
+    else:
+        by_n = {item.get("n"): item for item in first}
+        matches = {index: by_n.get(other.get("n")) for index, other in enumerate(second)}
     scores = {name: FieldScore(name, "accuracy") for name in SINGLE_FIELDS}
     scores.update({name: FieldScore(name, "set") for name in SET_FIELDS})
     misses: list[Miss] = []
     pairs = {}
     for index, other in enumerate(second):
-        item = by_n.get(other.get("n"))
+        item = matches.get(index)
         if item is None:
             continue
         pairs[index] = index

@@ -73,3 +73,20 @@ def test_agreement_between_two_labellings_pairs_entries_by_number(tmp_path):
     assert report.fields["killed"].correct == 1 and report.fields["killed"].total == 2
     assert report.fields["locations"].tp == 2 and report.fields["locations"].fp == 1
     assert [(m.field, m.gold_n) for m in report.misses] == [("locations", 3), ("killed", 1)]
+
+
+def test_agreement_of_two_folders_pairs_entries_by_text(tmp_path, capsys):
+    from pipeline.cli import main
+
+    item = {"kind": "timeline", "text": "May 2, 2019: Gunmen kill five in Gao.", "country": "ML",
+            "date": {"start": "2019-05-02", "end": "2019-05-02", "precision": "day"},
+            "locations": ["Gao"], "perpetrators": [], "targets": [], "killed": 5}
+    other = {**item, "n": 7, "killed": 4, "text": "May 2, 2019: Gunmen kill five in Gao"}
+    for folder, rows in (("first", [dict(item, n=1)]), ("second", [other])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "r.jsonl").write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    assert main(["agreement", str(tmp_path / "first"), str(tmp_path / "second")]) == 0
+    out = capsys.readouterr().out
+    assert "entries labelled twice: 1" in out
+    assert "killed                   0.000  accuracy 0/1" in out
+    assert "country                  1.000  accuracy 1/1" in out
