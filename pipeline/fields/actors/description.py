@@ -16,7 +16,7 @@ from pipeline.fields.actors.parse import (
     _Finding,
     _is_verb,
     _position,
-    _present,
+    _narrated,
     _release_source,
     _sentence_of,
 )
@@ -52,6 +52,8 @@ def _description(entry: _Entry, findings: list[_Finding]) -> Span | None:
         for tok in sentence:
             if tok.lower_ not in _PERPETRATOR_NOUNS or tok.i in entry.owner:
                 continue
+            if tok.i in entry.generic or (tok.i > 0 and tok.i - 1 in entry.generic):
+                continue  # "security forces", "police forces": a force, not a description
             if _definite(tok) and named_at and named_at[0] < sentence.end:
                 continue  # "who the group kidnapped": the named group again
             span = None
@@ -103,7 +105,7 @@ def _description_from_parse(tok, entry, sentence, index, later_act, same_day) ->
     if not perpetrator or pos.through_other:
         return None
     if index > 0 and not cue and word not in _CLAIM_VERBS:
-        if not later_act or not (same_day or _present(verb, sentence)):
+        if not later_act or not (same_day or _narrated(verb, sentence, entry)):
             return None
         if _definite(tok):
             return None  # "The assailants kill 10": the attackers already described

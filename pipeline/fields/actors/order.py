@@ -15,6 +15,7 @@ from pipeline.fields.actors.words import (
     _FIRST_SENTENCE_ONLY,
     _FORCE_KINDS,
     _HIT_VERBS,
+    _LEADER_NOUNS,
     _STATE_KINDS,
     _STRUCK_VERBS,
     _SUSPECT_MODIFIERS,
@@ -29,8 +30,11 @@ _CUE_WORDS = _CUE_VERBS | {"presumably", "allegedly"}
 
 
 def _roles_from_order(mention, entry, sentence, first) -> list[_Finding]:
-    """Roles without a usable parse: the mention's place around the first act verb."""
+    """Roles without a usable parse: the mention's place around the first act verb of its
+    clause ("Gunmen fire rockets at the camp; Taliban fighters in suicide vests battle the
+    guards": the Taliban open the second clause)."""
     other = [_Finding(mention, "other")]
+    sentence = _clause_of(mention, sentence)
     words = [t.lower_ for t in sentence]
     offset = sentence.start
     rel = mention.span.start - offset
@@ -47,6 +51,9 @@ def _roles_from_order(mention, entry, sentence, first) -> list[_Finding]:
         return other  # "the al-Qaeda-linked Burkinabe jihadist group Ansaroul Islam"
     if mention.kind in _STATE_KINDS and any(w in _CLAIM_VERBS for w in words) and not mention.generic:
         return other
+    root = mention.span.root
+    if root.dep_ == "compound" and root.head.lower_ in _LEADER_NOUNS:
+        return other  # "Al-Qaeda figure killed Ali Saleh" (a title): a person of the group
     suspected = linked or any(w in _SUSPECT_MODIFIERS for w in before[-3:])
     verb_after = _first_act_verb(entry.doc[mention.span.end: sentence.end])
     claimed_after = verb_after is not None and entry.doc[verb_after].lower_ in _CLAIM_VERBS and (
@@ -72,8 +79,8 @@ def _roles_from_order(mention, entry, sentence, first) -> list[_Finding]:
             return [_Finding(mention, "target")]
         if mention.generic or (words[k] in _FIRST_SENTENCE_ONLY and not first):
             return other
-        if not first and not words[k].endswith("s"):
-            return other  # later sentences count in the present tense only: "JNIM claims"
+        if not first and not words[k].endswith("s") and not entry.past:
+            return other  # later sentences count in the entry's tense: "JNIM claims"
         return _perpetrator(mention, suspected)
     if passive and "by" in words[k:rel]:
         return other if mention.generic else _perpetrator(mention, suspected)
@@ -82,9 +89,23 @@ def _roles_from_order(mention, entry, sentence, first) -> list[_Finding]:
     return other
 
 
+def _clause_of(mention, sentence: Span) -> Span:
+    """The part of a sentence between semicolons that holds the mention."""
+    start, end = sentence.start, sentence.end
+    for tok in sentence:
+        if tok.text == ";":
+            if tok.i < mention.span.start:
+                start = tok.i + 1
+            elif tok.i >= mention.span.end:
+                end = tok.i
+                break
+    return sentence.doc[start:end] if start < end else sentence
+
+
 # Words before an act noun: "a mortar attack", "a three-day ambush", "a suicide bomber".
 _NOUN_MODIFIERS = _DETERMINERS | {"suicide", "mortar", "car", "roadside", "day", "joint",
-                                  "coordinated", "deadly", "double", "-", "overnight"}
+                                  "coordinated", "deadly", "double", "-", "overnight", "air",
+                                  "drone", "missile", "rocket"}
 
 
 def _first_act_verb(sentence: Span) -> int | None:

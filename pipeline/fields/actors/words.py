@@ -23,22 +23,29 @@ def _inflect(*bases: str) -> frozenset[str]:
             forms |= {base + "es", base + "ed", base + "ing"}
         else:
             forms |= {base + "s", base + "ed", base + "ing"}
-        if base in ("kidnap", "trap"):
+        if base in ("kidnap", "trap", "gun", "ram", "stab"):
             forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
     return frozenset(forms)
 
 
 # Verbs whose subject carries out the act. Legal and release verbs are acts too: "The ICC
 # convicts", "JNIM releases", "AQIM militants turn over two Austrian tourists".
-_ACT_VERBS = _inflect(
+_ACT_VERBS = (_inflect(
     "ambush", "attack", "raid", "storm", "fire", "open", "shoot", "kill", "wound", "injure",
     "kidnap", "abduct", "execute", "assassinate", "massacre", "murder", "detonate", "launch",
     "target", "invade", "seize", "capture", "destroy", "burn", "loot", "carry", "conduct",
     "neutralize", "clash", "exchange", "plant", "trap", "release", "free", "turn", "hand",
     "convict", "sentence", "charge", "designate", "sanction", "arrest", "detain", "extradite",
     "indict", "publish", "circulate", "begin", "cross", "attempt",
+    # "TTP gunned down 20", "blew themselves up", "rammed a truck bomb into", "battle security
+    # forces", "occupied an army post", "AQAP dispatches a suicide bomber", "Al-Qaeda gunmen hit
+    # two army posts", "believed to be perpetrated by".
+    "gun", "blow", "ram", "battle", "occupy", "dispatch", "perpetrate", "stab", "behead",
+    "bomb", "shell", "hijack", "torch", "strike", "hit", "fight", "engage", "intercept",
+    "recapture", "retake",
 ) | {"shot", "held", "hold", "holds", "took", "taken", "take", "takes", "taking", "began",
-     "begun", "set", "sets", "slit", "slits"}
+     "begun", "set", "sets", "slit", "slits", "blew", "blown", "struck", "fought", "overran",
+     "overrun", "overruns", "retook", "retaken"}) - {"striking"}  # "within striking distance"
 # Acts only in the first sentence: "The Malian army arrests two suspects following the attacks"
 # is a follow-up of an ambush, not the entry's act.
 _FIRST_SENTENCE_ONLY = _inflect(
@@ -51,7 +58,15 @@ _HIT_VERBS = _inflect(
     "ambush", "attack", "raid", "storm", "fire", "shoot", "kill", "wound", "injure", "hurt",
     "kidnap", "abduct", "execute", "assassinate", "massacre", "murder", "target", "invade",
     "neutralize", "hit", "strike", "leave", "overrun", "bomb", "burn",
-) | {"shot", "hurt", "hit", "struck", "left", "overran", "slit"}
+    "gun", "ram", "battle", "occupy", "stab", "behead", "shell", "hijack", "torch", "fight",
+    "blow", "engage", "intercept",
+) | {"shot", "hurt", "hit", "struck", "left", "overran", "slit", "fought", "blew", "blown"}
+# Verbs that always take an object in the active voice: without one and without an auxiliary,
+# their participle is a headline's passive ("Four soldiers killed in ambush").
+_OBJECT_VERBS = _inflect(
+    "kill", "wound", "injure", "kidnap", "abduct", "execute", "murder", "behead", "assassinate",
+    "massacre",
+) | {"slain", "shot", "hurt"}
 # Bombs go off "near a unit of MINUSMA peacekeepers" or "at a military camp".
 _BLAST_VERBS = _inflect("detonate", "explode")
 _TARGET_FORMS = frozenset({"target", "targets", "targeted", "targeting"})
@@ -63,7 +78,8 @@ _EXPLOSIVES = frozenset({
     "explosive", "explosives",
 })
 _CLAIM_VERBS = _inflect("claim")
-_CUE_VERBS = _inflect("suspect", "believe", "blame", "attribute", "allege", "accuse")
+_CUE_VERBS = _inflect("suspect", "believe", "blame", "attribute", "allege", "accuse") | {
+    "thought"}  # "is thought to have been carried out by"
 _SUSPECT_MODIFIERS = frozenset({"suspected", "alleged", "presumed", "presumably", "allegedly"})
 # "Gunmen with links to AQIM", "Al-Qaeda-linked militants", "an individual who had trained in an
 # AQIM camp": a link to a group, not the group.
@@ -83,9 +99,33 @@ _VEHICLE_NOUNS = frozenset({"convoy", "convoys", "vehicle", "vehicles", "bus", "
 # Nouns naming an attack, whose "on" / "against" / "at" object is its target: "In an attack on
 # French troops", "a three-day ambush on Wagner and government troops".
 _EVENT_NOUNS = frozenset({"attack", "attacks", "ambush", "ambushes", "assault", "assaults",
-                          "raid", "raids", "offensive", "bombing", "operation", "operations"})
+                          "raid", "raids", "offensive", "bombing", "operation", "operations",
+                          "bombings", "blast", "blasts", "explosion", "explosions", "airstrike",
+                          "airstrikes", "shelling", "siege", "invasion", "incursion",
+                          "incursions", "counteroffensive", "counterattack"})
 _CLASH_NOUNS = frozenset({"clashes", "clash", "fighting"})
-_TARGET_PREPS = frozenset({"on", "against", "at", "near", "upon"})
+# Nouns of an act whose modifier or "by" phrase names who did it: "an ELN ambush", "a Jordanian
+# airstrike", "a police raid", "A raid by Boko Haram", "a bomb blast by members of SIMI".
+_ACT_NOUNS = _EVENT_NOUNS | frozenset({
+    "strike", "strikes", "massacre", "killing", "killings", "kidnapping", "kidnappings",
+    "abduction", "abductions", "shooting", "shootings", "crackdown", "bombardment",
+})
+# Act nouns whose "of" object is what they hit: "The bombing of the frigate USS Marlin".
+_OF_TARGET_NOUNS = frozenset({"bombing", "bombings", "shelling", "storming", "siege",
+                              "bombardment", "hijacking", "assassination"})
+# Heads through which a body's member is named, not the body: "two Pentagon employees", "an
+# Al-Qaeda figure killed".
+_MEMBER_NOUNS = frozenset({"employee", "employees", "staff", "staffer", "staffers", "worker",
+                           "workers", "official", "officials", "member", "members",
+                           "contractor", "contractors"})
+_LEADER_NOUNS = frozenset({"leader", "leaders", "commander", "commanders", "chief", "figure",
+                           "emir", "founder", "spokesman", "spokesperson", "head", "deputy"})
+# Verbs that turn an attack back: who repels it was attacked ("Troops repelled an ISWAP raid").
+_REPEL_VERBS = _inflect("repel", "repulse", "thwart", "foil", "prevent", "avert", "fend", "stop",
+                        "counter", "resist") | {"repelled", "fended"}
+# "in revenge for US-led operations", "in response to the Boko Haram attacks": an earlier act.
+_RESPONSE_NOUNS = frozenset({"revenge", "retaliation", "reprisal", "response", "reaction"})
+_TARGET_PREPS = frozenset({"on", "against", "at", "near", "upon", "outside", "inside"})
 # "Included in the targets were Malian soldiers", "included among the casualties was one of its
 # soldiers".
 _VICTIM_NOUNS = frozenset({"targets", "casualties", "victims", "dead"})
@@ -124,18 +164,30 @@ _PERPETRATOR_NOUNS = frozenset({
     "extremists", "extremist", "men", "rebels", "separatists", "fighters", "attackers",
     "attacker", "group", "militia", "bomber", "bombers", "individual", "forces", "assaultants",
     "elements", "perpetrators", "kidnappers",
+    # The guidelines' criminal and communal violence: "bandits", "herdsmen", "cultists".
+    "bandits", "herdsmen", "cultists", "pirates", "snipers", "sniper", "shooter", "shooters",
 })
 # Force words standing for a force when nothing else names one.
 _FORCE_WORDS = frozenset({"soldiers", "soldier", "troops", "army", "military", "gendarmes",
                           "gendarme", "gendarmerie"})
 # Gendarmes and the security services are always the state's own ("a gendarmerie—a police unit
 # under the command of the military").
-_HOME_ONLY_WORDS = frozenset({"gendarmes", "gendarme", "gendarmerie", "security", "government"})
+_HOME_ONLY_WORDS = frozenset({"gendarmes", "gendarme", "gendarmerie", "security", "government",
+                              "govt"})
+# Police words stand for the event country's police when no nationality names another: "Four
+# police officers were shot dead", "storm a police station", "Policemen shot dead three
+# kidnappers".
+_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "policewoman", "policewomen"})
 _UN_WORDS = frozenset({"peacekeepers", "peacekeeper", "peacekeeping"})
+# A country's missions abroad stand for its government: "the U.S. Embassy in Tunis", "an attack
+# at the German consulate", "two Italian embassy guards".
+_MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates"})
 # "security forces", "security checkpoints", "government troops": the state's force.
 _QUALIFIED_FORCE = {"security": frozenset({"forces", "checkpoint", "checkpoints", "mission",
-                                           "post", "posts"}),
-                    "government": frozenset({"troops", "forces"})}
+                                           "post", "posts", "force", "personnel", "officers",
+                                           "officials", "complex", "offices", "headquarters"}),
+                    "government": frozenset({"troops", "forces"}),
+                    "govt": frozenset({"troops", "forces"})}
 # "military" and "army" that name no force: "military aircraft", "the military government".
 _NOT_A_FORCE_AFTER = frozenset({"intelligence", "aircraft", "equipment", "coup", "support",
                                 "government", "junta", "leaders", "leader", "official",
