@@ -24,7 +24,9 @@ from pipeline.layouts.base import Entry, Proposal, Section, make_entry
 from pipeline.layouts.lines import LineInfo, governs, place_then_date, run_in_starts
 from pipeline.readers.base import SourceText
 from pipeline.settings import Settings
-from pipeline.text import MONTH, YEAR, DateHeader, ends_sentence, match_date_header
+from pipeline.text import (
+    MONTH, YEAR, DateHeader, SpanSet, ends_sentence, match_date_header, rstrip_end,
+)
 
 NAME = "date_led"
 _ELISION = re.compile(r"^\[\s*(?:\.\.\.|…)\s*\]$")
@@ -96,16 +98,16 @@ def find_entries(source: SourceText, sections: list[Section], settings: Settings
             info = lines[k]
             entries.append(make_entry(source, sections, settings, NAME, info.start,
                                       lines[end_k].end, info.marker_end, _header_of(info)))
-    claimed = [(e.start, e.end) for e in entries]
+    claimed = SpanSet((e.start, e.end) for e in entries)
     for block in source.blocks:
-        if block.kind not in ("paragraph", "list_item") or any(s <= block.start < e for s, e in claimed):
+        if block.kind not in ("paragraph", "list_item") or claimed.covers(block.start):
             continue
         cuts = run_in_starts(text, block.start, block.end)
         if len(cuts) < 2:
             continue
         for i, (pos, date) in enumerate(cuts):
             end = cuts[i + 1][0] if i + 1 < len(cuts) else block.end
-            end = len(text[:end].rstrip())
+            end = rstrip_end(text, end)
             entries.append(make_entry(source, sections, settings, NAME, pos, end, pos, date))
     entries.sort(key=lambda e: e.start)
     fit = 1.0 if len(entries) >= 2 else 0.0

@@ -21,6 +21,7 @@ from pipeline.layouts.lines import line_infos
 from pipeline.layouts.years import assign_years, context_years, dateline
 from pipeline.readers.base import SourceText
 from pipeline.settings import Settings
+from pipeline.text import SpanSet
 
 # The finders, in the order they are tried when two fit the same.
 FINDERS = (
@@ -56,7 +57,10 @@ def segment(source: SourceText, settings: Settings | None = None) -> Document:
         proposal = proposals[k]
         if proposal.fit < settings.layout_min_fit:
             continue
-        taken = [e for e in proposal.entries if not _overlaps(e.start, e.end, claimed)]
+        # The ranges claimed before this proposal, as a span set: testing each entry against
+        # every claimed range was quadratic in the entries.
+        before = SpanSet(claimed)
+        taken = [e for e in proposal.entries if not before.overlaps(e.start, e.end)]
         entries.extend(taken)
         claimed.extend((e.start, e.end) for e in taken)
     if not entries:

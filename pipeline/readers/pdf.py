@@ -13,7 +13,10 @@ What is read, and why:
   spacing ends a paragraph, and a paragraph cut by a page break mid-sentence continues;
 - bold words become ``**bold**`` and words under a link annotation ``[words](uri)``, so the
   "**February 7, 2025:**" header and the "Sources: [Reuters](#)" links of a report read alike in
-  every format.
+  every format (the first ``MAX_PAGE_LINKS`` annotations of a page: a real page has dozens);
+- a file the PDF libraries fail on in any way (cut off, damaged, encrypted) is refused in one
+  line naming it; a PDF with more pages than ``Settings.max_pdf_pages`` is read up to that
+  limit, with a warning.
 
 Record offsets index the derived text; the origin map gives each block's page number.
 """
@@ -108,8 +111,14 @@ def read_pdf(path: Path, settings: Settings | None = None, data: bytes | None = 
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, IndexError,
             OverflowError, RecursionError, AssertionError, EOFError) as e:
         raise ReportError(f"{path}: is not a PDF that can be read (a broken or cut-off file)") from e
-    except Exception as e:  # pdfplumber wraps pdfminer's errors in its own exception class
-        if type(e).__module__.split(".")[0] in ("pdfminer", "pdfplumber", "pypdfium2"):
+    except Exception as e:
+        # pdfplumber wraps pdfminer's errors in its own exception class (an encrypted file's
+        # PDFPasswordIncorrect too), and a damaged file makes pdfminer itself fail in many
+        # ways ("'PSKeyword' object has no attribute 'decode'", zlib.error): any exception
+        # raised inside the PDF libraries is the file's fault, one raised in this module a bug.
+        if _encrypted(e):
+            raise ReportError(f"{path}: is an encrypted PDF: save an unencrypted copy first") from e
+        if type(e).__module__.split(".")[0] in _PDF_LIBRARIES or _raised_in_library(e):
             raise ReportError(f"{path}: is not a PDF that can be read (a broken or cut-off file)") from e
         raise
     if not any(line.words for line in lines):
@@ -123,12 +132,47 @@ def read_pdf(path: Path, settings: Settings | None = None, data: bytes | None = 
                           unit="page")
 
 
+_PDF_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2")
+
+
+def _encrypted(error: BaseException) -> bool:
+    """Whether ``error`` is, wraps or was caused by pdfminer's encryption errors."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen: set[int] = set()
+    todo = [error]
+    while todo:
+        e = todo.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return True
+        todo.extend(x for x in (*e.args, e.__cause__, e.__context__) if isinstance(x, BaseException))
+    return False
+
+
+def _raised_in_library(error: BaseException) -> bool:
+    """Whether the innermost Python frame of ``error``'s traceback is a PDF library's."""
+    tb = error.__traceback__
+    module = None
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        tb = tb.tb_next
+    return module is not None and module.split(".")[0] in _PDF_LIBRARIES
+
+
+# The link annotations read on one page: each word is looked up in them, so a page with
+# thousands (a crafted file) would take words x links steps. A real page has a few dozen.
+MAX_PAGE_LINKS = 500
+
+
 def _read_pages(pages) -> tuple[list[_Line], list[float]]:
     lines: list[_Line] = []
     sizes: list[float] = []
     for number, page in enumerate(pages, start=1):
         links = [(h["x0"], h["top"], h["x1"], h["bottom"], h.get("uri") or "#")
-                 for h in page.hyperlinks]
+                 for h in page.hyperlinks[:MAX_PAGE_LINKS]]
         words = page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=True)
         height = float(page.height) or 1.0
         for w in words:
@@ -209,7 +253,9 @@ def _markup(words: list[_Word]) -> str:
 
 # A link the line wrap cut in two: "[Voice of](u)" ending one line and "[America](u)" opening
 # the next, with nothing between (two outlets are separated by a comma).
-_WRAPPED_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)\n\[([^\]\n]+)\]\(\2\)")
+# No "[" inside a part's name or target, and possessive runs: each character is scanned by one
+# attempt at most, so a line of "[a](" runs takes linear time.
+_WRAPPED_LINK = re.compile(r"\[([^\[\]\n]++)\]\(([^)\s\[]++)\)\n\[([^\[\]\n]++)\]\(\2\)")
 
 
 def _join_wrapped_links(text: str) -> str:

@@ -23,13 +23,33 @@ def _first_sentence_end(text: str) -> int:
     return spans[0][1] if spans else len(text)
 
 
+def _ends_with(text: str, end: int, pattern) -> bool:
+    """``pattern.search(text[:end])`` for a pattern that matches only a word or two and the white
+    space before ``end`` ("Date :", "on"): searched from the word before that white space, not
+    from the start of the text, which made every mention cost the whole text before it.
+
+    >>> _ends_with("Place: Gao. Date :  May 2", 20, _DATE_FIELD), _ends_with("Up-to-date: May", 12, _DATE_FIELD)
+    (True, False)
+    """
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    while start > 0 and text[start - 1] in ":-.":  # "Date :", "Date:-" (only ":" counts)
+        start -= 1
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return pattern.search(text, start, end) is not None
+
+
 def _headerless_date(text: str, mentions: list[DateMention], in_year: bool = False
                      ) -> tuple[DateMention, str] | None:
     """The date a headerless entry states: a field block's "Date : October 23, 1983" wherever it
     stands, else its first sentence's (``_first_sentence_date``). ``in_year``: the document
     gives the entry a year, so a date without one ("On January 27, ...") counts too."""
     for m in mentions:
-        if m.start is not None and not m.anchored and _DATE_FIELD.search(text[: m.evidence.start]):
+        if m.start is not None and not m.anchored and _ends_with(text, m.evidence.start, _DATE_FIELD):
             return m, "date_field"
     return _first_sentence_date(text, mentions, in_year)
 
@@ -50,8 +70,7 @@ def _first_sentence_date(text: str, mentions: list[DateMention], in_year: bool =
         if m.anchored and m.evidence.method.startswith(("rule:weekday", "rule:same", "rule:next",
                                                          "rule:previous", "rule:few")):
             continue
-        before = text[: m.evidence.start]
-        if _OPENING.fullmatch(before):
+        if _OPENING.fullmatch(text, 0, m.evidence.start):
             # "January 2012 al-Midan bombing - On 6 January 2012, a bomb exploded": a wiki item's
             # title opens with the month, its sentence gives the day.
             if m.precision != "day":
@@ -61,7 +80,7 @@ def _first_sentence_date(text: str, mentions: list[DateMention], in_year: bool =
                 if inner is not None:
                     return inner, "first_sentence_day"
             return m, "opening_date"
-        if m.precision == "day" and _ON_BEFORE.search(before):
+        if m.precision == "day" and _ends_with(text, m.evidence.start, _ON_BEFORE):
             return m, "first_sentence_on_date"
     return None
 
@@ -174,13 +193,26 @@ def infer_bounds(dates: list[DateValue]) -> list[DateValue]:
     (datetime.date(2012, 1, 24), datetime.date(2012, 11, 20), True)
     """
     dated = [v.start is not None and v.end is not None for v in dates]
+    # The nearest dated record on each side of every record, in two passes (looking each up
+    # from every undated record was quadratic in a run of undated ones).
+    newer_of: list[DateValue | None] = []
+    last = None
+    for i, value in enumerate(dates):
+        newer_of.append(last)
+        if dated[i]:
+            last = value
+    older_of: list[DateValue | None] = [None] * len(dates)
+    last = None
+    for i in range(len(dates) - 1, -1, -1):
+        older_of[i] = last
+        if dated[i]:
+            last = dates[i]
     out: list[DateValue] = []
     for i, value in enumerate(dates):
         if dated[i]:
             out.append(value)
             continue
-        newer = next((dates[j] for j in range(i - 1, -1, -1) if dated[j]), None)
-        older = next((dates[j] for j in range(i + 1, len(dates)) if dated[j]), None)
+        newer, older = newer_of[i], older_of[i]
         not_before = older.start if older else None
         not_after = newer.end if newer else None
         if not_before and not_after and not_before > not_after:

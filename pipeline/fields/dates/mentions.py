@@ -14,15 +14,16 @@ from pipeline.fields.dates.resolve import (
 )
 from pipeline.schema import DateMention, Evidence, Precision
 from pipeline.settings import Settings
-from pipeline.text import MONTH_NAMES, source_lists
+from pipeline.text import MONTH_NAMES, SpanSet, source_lists
 
 def _tokens(text: str, lo: int, hi: int) -> list[_Token]:
     """Every single-date candidate in ``text[lo:hi]``, outside source lists."""
-    # Outlet names are not dates ("Sources: News 24, News24").
-    blocked = source_lists(text, lo, hi)
+    # Outlet names are not dates ("Sources: News 24, News24"). (A span set: testing every list for
+    # every date was quadratic on a text of "Sources: May 1".)
+    blocked = SpanSet(source_lists(text, lo, hi)).covers
     out: list[_Token] = []
     for m in _SINGLE.finditer(text, lo, hi):
-        if any(s <= m.start() < e for s, e in blocked):
+        if blocked(m.start()):
             continue
         before = text[max(0, m.start() - 40) : m.start()]
         if m.group("lone_year"):
@@ -136,6 +137,47 @@ def _reference(mentions: list[DateMention], anchor: dt.date | None,
     return anchor
 
 
+class _Mentions(list):
+    """The mentions found so far, with what ``_same_year``, ``_carried_year`` and ``_reference``
+    read from them kept up to date as each is added: those walked back over every mention before,
+    quadratic on a text of thousands of dates ("May 1 May 1 ..." without a year took 2 s for
+    20,000 characters). Each answer is the one the walk gives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stated_year: int | None = None  # the last mention's that has its own year
+        self.stated_day_year: int | None = None  # the same, of a day
+        self.last: dict[str, tuple[int, dt.date]] = {}  # precision -> (index, start)
+
+    def append(self, m: DateMention) -> None:
+        super().append(m)
+        if m.start is None:
+            return
+        if not m.anchored:
+            self.stated_year = m.start.year
+            if m.precision == "day":
+                self.stated_day_year = m.start.year
+        if m.precision is not None and (m.precision != "day" or m.start == m.end):
+            self.last[m.precision] = (len(self) - 1, m.start)
+
+    def same_year(self, anchor: dt.date | None) -> int | None:
+        """``_same_year(self, anchor)``."""
+        if self.stated_year is not None:
+            return self.stated_year
+        return anchor.year if anchor else None
+
+    def carried_year(self) -> int | None:
+        """``_carried_year(self)``."""
+        if self.stated_day_year is not None:
+            return self.stated_day_year
+        return self.same_year(None)
+
+    def reference(self, anchor: dt.date | None, precisions: frozenset[str]) -> dt.date | None:
+        """``_reference(self, anchor, precisions)``."""
+        found = [self.last[p] for p in precisions if p in self.last]
+        return max(found)[1] if found else anchor
+
+
 def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
                    languages: tuple[str, ...], carry_first: bool = False) -> list[DateMention]:
     """Every date of ``text[lo:hi]`` in reading order. A date without a year takes the year
@@ -172,13 +214,13 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
     # A weekday counts from the entry's date (or the document's): the latest such day on or
     # before it ("On Friday, in Kano, ..." under a Monday's header is the Friday before). With
     # nothing to count from it is still a mention, left unresolved.
-    blocked = source_lists(text, lo, hi)
+    blocked = SpanSet(source_lists(text, lo, hi)).covers
     for m in _WEEKDAY.finditer(text, lo, hi):
-        if not any(s <= m.start() < e for s, e in blocked):
+        if not blocked(m.start()):
             found.append((m.start(), m.end(), "weekday", _Weekday(m.group("weekday"))))
     found.sort(key=lambda f: (f[0], -f[1]))
 
-    mentions: list[DateMention] = []
+    mentions = _Mentions()
     last_end = -1
     for start, end, rule, payload in found:
         if start < last_end:
@@ -190,15 +232,15 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
             mentions.append(_mention(text, start, end, "weekday", resolved, True))
             continue
         if isinstance(payload, str):
-            ref = _reference(mentions, anchor, _REFERENCE_PRECISIONS[payload])
+            ref = mentions.reference(anchor, _REFERENCE_PRECISIONS[payload])
             resolved = _relative(payload, ref) if ref is not None else None
             mentions.append(_mention(text, start, end, payload, resolved, True))
             continue
         if isinstance(payload, tuple):
             a, b = payload
-            carried = _same_year(mentions, anchor) if anchor else _carried_year(mentions)
+            carried = mentions.same_year(anchor) if anchor else mentions.carried_year()
             if carry_first:
-                carried = _carried_year(mentions) or carried
+                carried = mentions.carried_year() or carried
             resolved = _resolve_pair(a, b, anchor, languages, carried)
             if resolved is None and (a.year is not None or b.year is not None
                                      or anchor is not None or carried is not None):
@@ -208,15 +250,15 @@ def _find_mentions(text: str, lo: int, hi: int, anchor: dt.date | None,
             continue
         tok = payload
         if tok.same_year:
-            carried = _same_year(mentions, anchor)
+            carried = mentions.same_year(anchor)
         else:
-            carried = _carried_year(mentions) if anchor is None or carry_first else None
+            carried = mentions.carried_year() if anchor is None or carry_first else None
         resolved = _resolve(tok, anchor, languages, carried)
         if resolved is None and (tok.year is not None or anchor is not None or carried is not None):
             # A stated date that cannot be ("February 30, 2024") is not a mention.
             continue
         mentions.append(_mention(text, start, end, rule, resolved, tok.year is None))
-    return mentions
+    return list(mentions)
 
 
 _LEADING_WEEKDAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?,?\s+")

@@ -100,9 +100,11 @@ _NOT_YEAR_AFTER = re.compile(
 # Two dates joined into one range: "July 25, 2024 - July 27, 2024" (the range headers),
 # "January/February 2015", "between August 17 and August 21", "between 2012 and 2013",
 # "from 2022 to August 2023", "from March 23 until March 31, 2022".
-_DASH_GAP = re.compile(r"\s*[-–—/]\s*")
-_AND_GAP = re.compile(r"\s+and\s+")
-_TO_GAP = re.compile(r"\s+(?:to|until|till|through)\s+")
+# They are matched whole against the gap between two dates (``fullmatch``); the "(?<!\s)" changes
+# nothing there and keeps a scan linear (each run of spaces is tried once, not from each space).
+_DASH_GAP = re.compile(r"(?<!\s)\s*[-–—/]\s*")
+_AND_GAP = re.compile(r"(?<!\s)\s+and\s+")
+_TO_GAP = re.compile(r"(?<!\s)\s+(?:to|until|till|through)\s+")
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+$")
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
 # Mentions that count from another date. "A few days later on January 26, 2023" states its day:
