@@ -7,16 +7,13 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.fields.places.context import (
     _CALENDAR_WORD,
     _CONTEXT_KINDS,
     _CONTEXT_RULES,
-    _DETERMINER,
     _KIND_WORD_OF,
     _LOCATIVE_BEFORE,
     _EVENT_NAME,
@@ -24,23 +21,32 @@ from pipeline.fields.places.context import (
     _PLACE_SITES,
     _POSSESSIVE_QUARTER,
     _QUARTER,
-    _SITE_GENERIC,
-    _SITE_SUFFIX,
     _SPLIT_NAMES,
     _Taken,
     _is_region_context,
     _overlaps,
     heading_start,
 )
+from pipeline.fields.places.names import (
+    _ENDS_IN_TERM,
+    _TERMS,
+    _WATER,
+    _division_name,
+    _extend,
+    _is_site_name,
+    _plausible_name,
+    _proper_noun,
+    _site_name,
+    _strip_possessive,
+    _trim_leading,
+    _world_rows,
+)
 from pipeline.fields.places.resolve import (
     LARGE_PLACE, _REGION_KINDS, _WORLD_SOURCES, _prefer, _rows_for, choose_world, hints_of,
     resolve_place,
 )
-from pipeline.fields.places.resolve import _world_rows as _world_namesakes
-from pipeline.geo.index import PlaceIndex
-from pipeline.geo.countries import countries_of_demonym
-from pipeline.geo.terms import division_terms, term_kind
-from pipeline.nlp import ACTOR, PLACE, world_division_names
+from pipeline.geo.terms import term_kind
+from pipeline.nlp import ACTOR, PLACE
 from pipeline.tables import PlaceRow, fold
 from pipeline.text import MONTH
 
@@ -223,76 +229,11 @@ _PERSON_BEFORE = re.compile(
 )
 
 
-# --- names the ruler cut short -------------------------------------------------------------------
-
-# Words that begin a place's name before a name of its own: "Tal Afar", "San Bernardino", "Fort
-# Lauderdale", "Port Harcourt", "Ras Lanuf", "Deir ez-Zor".
-_NAME_PREFIXES = frozenset({
-    "tal", "tall", "tel", "san", "santa", "santo", "sao", "saint", "st.", "fort", "port", "mount",
-    "ras", "bir", "ain", "deir", "kafr", "umm",
-})
-# A sea or gulf named after a place: "the Gulf of Aden".
-_WATER = re.compile(r"(?:Gulf|Bay|Strait|Straits|Sea)\s+of\s+")
-_WATER_BEFORE = re.compile(r"\b(?:Gulf|Bay|Strait|Straits|Sea)\s+of\s+$")
-_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’]*\.?) $")
-_PARTICLE_BEFORE = re.compile(
-    r"(?<![\w'’.-])[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?[ -]"
-    r"(?:da|de|do|dos|das|del|di|du|des|la|el)[ -]$"
-)
-_WORD_AFTER = re.compile(r"^ ([A-Z][\w'’]*)")
-
-
-def _world_rows(name: str, places) -> tuple[PlaceRow, ...]:
-    """The world gazetteer's namesakes even when the curated table knows the name."""
-    return _world_namesakes(name, places) if isinstance(places, PlaceIndex) else ()
-
-
-def _extend(text: str, start: int, end: int, places) -> tuple[int, int]:
-    """A ruler span grown to the whole name it is part of: "Afar" of "Tal Afar", "San" of "San
-    Bernardino", "Sadr City", "Gulf of Aden". A word is added when the longer name is in the
-    gazetteer, or it is a word that begins or ends place names ("Tal", "Fort", "City")."""
-    name = text[start:end]
-    water = _WATER_BEFORE.search(text[max(0, start - 12) : start])
-    if water:
-        return start - len(water.group(0)), end
-    particle = _PARTICLE_BEFORE.search(text[max(0, start - 30) : start])
-    if particle and _rows_for(particle.group(0) + name, places):
-        # "Mocimboa da Praia", "Ciudad del Este": a name joined by a particle.
-        return start - len(particle.group(0)), end
-    before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
-    if before:
-        word = before.group(1)
-        if fold(word) in _NAME_PREFIXES or (
-            word.lower() not in STOP_WORDS and _rows_for(f"{word} {name}", places)
-        ):
-            start -= len(word) + 1
-            name = text[start:end]
-    after = _WORD_AFTER.match(text[end : end + 30])
-    if after:
-        word = after.group(1)
-        if word == "City" or (
-            word.lower() not in _TERMS and _rows_for(f"{name} {word}", places)
-        ):
-            end += len(word) + 1
-    return start, end
-
-
-_TERMS = frozenset(t.term for t in division_terms())
 # "Mandera County Governor", "Diffa Region Governor": a possessive or a title after a division.
 _NOT_CONTAINER_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:Governor|governor|Commissioner|commissioner|Administrator|"
     r"administrator|Assembly|assembly|Police|police)\b)"
 )
-
-
-@lru_cache(maxsize=1)
-def _division_names() -> frozenset[str]:
-    return frozenset(fold(n) for n in world_division_names())
-
-
-def _division_name(text: str) -> bool:
-    """Whether the entity ruler labels ``text`` as a country's or a division's name."""
-    return fold(text) in _division_names()
 
 
 # A name continuing a list after a place: ", and Herat", " and Herat", ", Herat".
@@ -327,9 +268,6 @@ _CAP_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _NAME_BEFORE_COMMA = re.compile(
     rf"(?<![\w'’.-])(?P<name>{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|\d+\b))*),[ \t]*$"
 )
-# Parts of speech a place name's words never have ("Meanwhile, Kenya ...", "In Mogadishu").
-_NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "NUM",
-                           "PART", "INTJ"})
 
 
 def _is_container(row: PlaceRow | None) -> bool:
@@ -370,27 +308,6 @@ def _before_containers(doc, mentions, places, hint, cutoff, taken) -> list[_Ment
         found.append(mention)
         taken.append((start, end))
     return found
-
-
-def _trim_leading(doc: Doc, start: int, end: int) -> tuple[int | None, int]:
-    """A name without the sentence words before it: "In Mogadishu" -> "Mogadishu"."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None, end
-    tokens = list(span)
-    while tokens and (tokens[0].is_stop or tokens[0].pos_ in _NOT_NAME_POS
-                      or _CALENDAR_WORD.fullmatch(tokens[0].text)):
-        tokens = tokens[1:]
-    if not tokens:
-        return None, end
-    return max(start, tokens[0].idx), end
-
-
-def _proper_noun(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and all(
-        t.pos_ not in _NOT_NAME_POS and not t.is_stop for t in span if not t.is_punct
-    )
 
 
 # --- the entry's heading -----------------------------------------------------------------------
@@ -474,20 +391,6 @@ _ARTICLE_DATE = re.compile(r"(?:The\s+)?[\d\s,.–-]*(?:[A-Z][a-z]+\.?\s+[\d\s,.
 
 
 # --- quarters of a city ------------------------------------------------------------------------
-
-# Capitalised words that stand where a place stands but name none: titles of people, feasts,
-# faiths ("at Christmas Mass in", "in Islam remains", "Imam Ahmed").
-_NOT_PLACE_WORDS = frozenset({
-    "mr", "mrs", "ms", "dr", "president", "imam", "sheikh", "general", "gen", "colonel", "col",
-    "captain", "capt", "governor", "senator", "minister", "commander", "king", "prince", "pope",
-    "mass", "christmas", "easter", "ramadan", "eid", "islam", "christianity", "judaism", "jihad",
-    "sharia", "parliament", "congress", "senate",
-})
-_COMMUNITY = frozenset({
-    "shia", "shiite", "shi'ite", "sunni", "yazidi", "kurdish", "christian", "muslim", "jewish",
-    "catholic", "coptic", "alawite", "druze", "tuareg", "fulani", "dogon", "arab", "islamic",
-})
-
 
 def _quarters(doc, mentions, places, hint, cutoff, taken) -> list[_Mention]:
     """Quarters of a city, the most specific place: "the Baghdad district of Karrada", "the
@@ -589,20 +492,6 @@ def _quarter(text, s, e, city, places, taken, known_only=False) -> _Mention | No
 # named site and a comma only before punctuation ("the Hadi Centre, Karrada, as ...").
 _WEAK_RULES = frozenset({"site_comma_place", "in_x_verb", "at_x_in"})
 _PUNCT_AFTER = re.compile(r"\s*[,.;:)]|\s*$")
-# A name that begins or ends with a site's word is the site's: "Camp Speicher", "Istiklal
-# Street", "Umpqua Community College" ("Fort Hood" is a town).
-_SITE_NAME = re.compile(r"(?:Camp|Hotel|Base|Airport|Mosque|Church|Hospital)\b")
-_SITE_END = re.compile(rf"\s(?:{_SITE_SUFFIX})$")
-_ENDS_IN_TERM = re.compile(
-    r"\s(?:Department|Province|Region|District|State|County|Prefecture|Governorate)$",
-    re.IGNORECASE,
-)
-
-
-def _is_site_name(name: str) -> bool:
-    return bool(_SITE_NAME.match(name) or _SITE_END.search(name))
-
-
 def _site_gives_place(mention: _Mention, site: str) -> bool:
     """Whether a site's first words name the place it stands in: a town the gazetteer knows
     (for an airport, a city: "Brussels airport", not the hamlet of "Ataturk airport"), or any
@@ -622,16 +511,6 @@ def _verb_after(doc: Doc, end: int) -> bool:
     if span is None or span.end >= len(doc):
         return False
     return doc[span.end].pos_ == "VERB"
-
-
-def _site_name(name: str) -> str:
-    """The place's words of a site's name: "Fafi Primary" (School) -> "Fafi"."""
-    words = name.split()
-    while words and re.fullmatch(_SITE_GENERIC, words[-1], re.IGNORECASE):
-        words.pop()
-    if words and _DETERMINER.fullmatch(words[0]):
-        words = words[1:]  # "The Paris offices of ..." at a sentence's start
-    return " ".join(words)
 
 
 def _names_its_site(name: str, site: str, places) -> bool:
@@ -674,23 +553,6 @@ def _rule_names(m: re.Match) -> list[tuple[int, int]]:
             continue
         spans.extend(_split(m, group))
     return [(s, e) for s, e in spans if e > s]
-
-
-def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s$", "", name.strip())
-
-
-def _plausible_name(name: str) -> bool:
-    """Not a date, a determiner, an abbreviation, a nationality or a community: "U" of "near
-    U.N.-owned villas", "an Afghan town", "the Pan-American highway", "Yazidi compounds"."""
-    if len(name) < 3 or name.isupper():
-        return False
-    if _CALENDAR_WORD.match(name) or _DETERMINER.match(name):
-        return False
-    first = name.split()[0].split("-")[0]
-    if fold(first) in _NOT_PLACE_WORDS:
-        return False
-    return fold(first) not in _COMMUNITY and not countries_of_demonym(first)
 
 
 def _context_kind(m: re.Match, hint=None) -> str | None:
