@@ -108,10 +108,10 @@ def cmd_extract(args) -> int:
     paths, problems = _report_paths(args.reports or [Path("raw")])
     for problem in problems:
         err.print(f"error: {problem}", markup=False, soft_wrap=True)
-    if problems:
-        return 2
+    if problems and not paths:
+        return 1
     if not paths:
-        err.print("error: no reports given and none in raw/ (.txt, .md, .html, .htm, .pdf)")
+        err.print("error: no reports given and none in raw/ (.txt, .md, .html, .htm, .pdf, ...)")
         return 2
     if args.workers < 1:
         err.print("error: --workers takes a whole number of at least 1")
@@ -156,7 +156,7 @@ def cmd_extract(args) -> int:
     for result in results:
         for warning in result.manifest["warnings"]:
             err.print(f"warning: {result.path}: {warning}", markup=False, soft_wrap=True)
-    return 1 if errors else 0
+    return 1 if errors or problems else 0
 
 
 def _extract_with_progress(paths, args, wait: float):
@@ -198,19 +198,26 @@ def _interrupted(out_dir: Path, before: dict[str, str | None] | None) -> str:
 
 def _report_paths(given: list[Path]) -> tuple[list[Path], list[str]]:
     """The report files named, a folder standing for the reports directly in it (.txt, .md,
-    .html, .htm, .pdf; sorted). A file of another type is read as text with a warning (the
-    reader says so); a path that does not exist is an error."""
+    .html, .htm, .pdf; sorted; not its README). A file of another type is read as text with a
+    warning (the reader says so); a path that does not exist fails alone when it is read; a
+    folder holding no report is an error."""
     from pipeline.readers import REPORT_SUFFIXES
 
     paths, problems = [], []
     for path in given:
         if path.is_dir():
-            paths += sorted(p for p in path.iterdir()
-                            if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-        elif path.exists():
-            paths.append(path)
+            # A folder's README describes the folder; it is not one of its reports.
+            reports = sorted(p for p in path.iterdir()
+                             if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                             and p.stem.lower() != "readme")
+            if not reports:
+                suffixes = ", ".join(sorted(REPORT_SUFFIXES))
+                problems.append(f"{path}: is a folder, not a report file, and holds no reports ({suffixes})")
+            paths += reports
         else:
-            problems.append(f"{path}: no such file or folder")
+            # A path that does not exist fails alone when it is read ("no such file"); the others
+            # are still extracted.
+            paths.append(path)
     return paths, problems
 
 

@@ -37,6 +37,7 @@ def test_a_folder_of_reports_in_every_format(run, tmp_path):
     (folder / "kenya.md").write_text(DATED, encoding="utf-8")
     shutil.copy(FIXTURES / "mali.html", folder / "mali_page.html")
     (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a report")  # not a report type: skipped
+    (folder / "README.md").write_text("# Reports received in March\n", encoding="utf-8")  # skipped
     code, out, err = run("extract", folder, "--out", tmp_path / "out", "--explain")
     assert code == 0, err
     assert sorted(p.name for p in (tmp_path / "out").glob("*.jsonl")) == [
@@ -58,6 +59,12 @@ def test_another_file_type_named_directly_is_read_as_text_with_a_warning(run, tm
     assert "unknown file type .log: read as plain text" in err
 
 
-def test_a_missing_path_is_a_usage_error(run, tmp_path):
+def test_a_missing_path_fails_with_one_line(run, tmp_path):
     code, _, err = run("extract", tmp_path / "nowhere", "--out", tmp_path / "out")
-    assert code == 2 and f"{tmp_path / 'nowhere'}: no such file or folder" in err
+    assert code == 1 and f"error: {tmp_path / 'nowhere'}: no such file" in err
+
+
+def test_a_folder_without_reports_names_what_it_looked_for(run, tmp_path):
+    (tmp_path / "notes.log").write_text(DATED, encoding="utf-8")
+    code, _, err = run("extract", tmp_path, "--out", tmp_path / "out")
+    assert code == 1 and "holds no reports (.htm, .html, .markdown, .md, .pdf, .text, .txt, .xhtml)" in err
