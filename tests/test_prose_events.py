@@ -315,3 +315,32 @@ def test_the_opening_incident_compared_with_the_year_so_far_is_still_an_incident
     text = ("News\n\nA car bomb killed 12 people at a checkpoint in Rafo, the deadliest attack in the "
             "province so far this year.\n")
     assert len(events(text)) == 1
+
+
+# --- the document's own date: a title line, an address's month, a hedged year -----------------
+
+
+def test_a_weekday_counts_from_the_date_on_the_title_line():
+    text = ("This Article is From Jul 23, 2015\n\nViolence Spreads\n\nA double suicide attack "
+            "killed at least 11 people in Maroua on Wednesday, officials said.\n")
+    assert dates(text) == [("on Wednesday", "2015-07-22")]
+
+
+def test_today_in_a_copy_whose_address_names_only_a_month_is_that_month():
+    text = ("# source: https://example.org/2016/10/raids.html  publisher: X  retrieved: stored copy\n"
+            "Raids\n\nGunmen launched three attacks in Kenya and Somalia today, killing nine.\n")
+    events_ = segment_text(text).events
+    assert [(e.date_mention.edtf, e.date_mention.evidence.method) for e in events_] == [
+        ("2016-10", "rule:today:publication-month")]
+
+
+def test_without_any_date_of_its_own_today_stays_undated():
+    text = "Raids\n\nGunmen launched three attacks in Kenya and Somalia today, killing nine.\n"
+    assert dates(text) == [("today", None)]
+
+
+def test_a_hedged_year_on_a_caption_line_is_no_heading():
+    text = ("# source: https://example.org/2016/10/raids.html  publisher: X  retrieved: stored copy\n"
+            "Fighters in Kenya sometime in 2015\n\nGunmen launched three attacks in Kenya today, "
+            "killing nine.\n")
+    assert dates(text) == [("today", "2016-10")]

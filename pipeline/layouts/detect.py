@@ -76,7 +76,7 @@ def segment(source: SourceText, settings: Settings | None = None) -> Document:
     entries = [e if e.n == n else replace(e, n=n) for n, e in enumerate(entries, start=1)]
     paragraphs = context_years(prose.find_paragraphs(source, sections, settings, claimed),
                                source, lines, reference)
-    events = prose.find_events(paragraphs, reference)
+    events = prose.find_events(paragraphs, reference, source.metadata.url_month)
     layouts: dict[str, int] = {}
     for entry in entries:
         layouts[entry.layout] = layouts.get(entry.layout, 0) + 1

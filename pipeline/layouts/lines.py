@@ -31,6 +31,10 @@ _PLACE_THEN_DATE = re.compile(
 )
 # A heading that ends with its year: "Balochistan Timeline - 2018", "News Timeline: South Asia 2013".
 _TITLE_YEAR = re.compile(rf"^[A-Z][\w'’ :,.-]{{2,60}}?(?:\s+[-–—]\s+|\s+)({YEAR})\s*$")
+# A hedged year is a caption's or a sentence's, never a heading's: "Shabaab fighters in Kenya
+# sometime in 2015", "Militants near Kunduz around 2016".
+HEDGED_YEAR = re.compile(rf"\b(?:sometime|some\s+time|around|circa|c\.|about|probably|possibly)"
+                          rf"(?:\s+in)?\s+{YEAR}\s*$", re.IGNORECASE)
 # A line of at most this many words, not ending a sentence, may be a heading ending with its year.
 _HEADING_WORDS = 8
 _MONTH_NUMBER = {name.lower()[:3]: i for i, name in enumerate(MONTH_NAMES, start=1)}
@@ -79,7 +83,7 @@ class LineInfo:
         if m is None and (self.kind in ("heading", "title") or short) and not re.search(MONTH, self.text):
             date = match_date_header(self.text)
             # ... but "Early 2006" is a date line, not a heading.
-            if date is None or date.separator != "end":
+            if (date is None or date.separator != "end") and not HEDGED_YEAR.search(self.text):
                 m = _TITLE_YEAR.match(self.text)
         return int(m.group(1)) if m else None
 

@@ -181,11 +181,31 @@ def _extra_mentions(text: str, found: list[DateMention], anchor: dt.date | None,
     return out
 
 
+def in_month(mention: DateMention, month: tuple[int, int] | None) -> DateMention:
+    """An unresolved weekday or "today" given the whole month the document was published in
+    (a stored copy's address "/2016/10/"), when that is all the document says of its own date:
+    no day is invented, and the evidence names the rule.
+
+    >>> m = _date_mentions("Gunmen struck today.", None, False)[0]
+    >>> m.edtf, in_month(m, (2016, 10)).edtf, in_month(m, (2016, 10)).evidence.method
+    (None, '2016-10', 'rule:today:publication-month')
+    """
+    if month is None or mention.start is not None or mention.evidence.method not in _DOCUMENT_DAY:
+        return mention
+    first = dt.date(month[0], month[1], 1)
+    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    evidence = mention.evidence.model_copy(
+        update={"method": f"{mention.evidence.method}:publication-month"})
+    return mention.model_copy(update={"start": first, "end": last, "precision": "month",
+                                      "edtf": to_edtf(first, last, "month"), "evidence": evidence})
+
+
 def _date_mentions(text: str, anchor: dt.date | None, dated: bool = True) -> list[DateMention]:
     """Every date of a paragraph, the date finder's and the prose's own, in reading order. A
     holiday replaces the weekday it holds ("Easter Sunday"). ``dated``: the anchor is the
     document's own date; else it only chooses years, and a weekday or "today" stays unresolved
-    (the Wednesday before the middle of a year is no date the text gives)."""
+    (the Wednesday before the middle of a year is no date the text gives; ``in_month`` may give
+    it the month the document was published in)."""
     found = find_date_mentions(text, anchor, carry_first=True)
     if not dated:
         found = [m if m.evidence.method not in _DOCUMENT_DAY or m.start is None else

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.layouts.base import Entry
-from pipeline.layouts.prose_dates import _date_mentions
+from pipeline.layouts.prose_dates import _date_mentions, in_month
 from pipeline.layouts.prose_sentences import (
     _COUNTED_ACTS, _INCIDENT, _META, _PERCENT, _Sentence, _attribution, _classify, _cuts, _grain,
     _has_figure, _is_past, _sentences, _within,
@@ -246,9 +246,12 @@ def _lede(paragraph: Entry, reference: dt.date | None) -> tuple[int, int] | None
     return None
 
 
-def find_events(paragraphs: list[Entry], reference: dt.date | None = None) -> list[Entry]:
+def find_events(paragraphs: list[Entry], reference: dt.date | None = None,
+                month: tuple[int, int] | None = None) -> list[Entry]:
     """The dated events told in the prose paragraphs, each a narrative entry that carries the
     date mention dating it and its paragraph's source range (whose outlets it shares).
+    ``month``: the publication month when the document names no day of its own (see
+    ``_date_mentions``).
 
     >>> from pathlib import Path
     >>> from pipeline.readers.plain import source_from_text
@@ -286,6 +289,7 @@ def find_events(paragraphs: list[Entry], reference: dt.date | None = None) -> li
             start, end = para.clean.raw_span(s, e)
             local = None
             if mention is not None:
+                mention = in_month(mention, _month(para, reference, month))
                 # The mention's offsets, local to the sentence like every offset of the entry.
                 local = mention.model_copy(update={"evidence": mention.evidence.model_copy(
                     update={"start": mention.evidence.start - s, "end": mention.evidence.end - s})})
@@ -315,14 +319,27 @@ _PERIOD = re.compile(
 
 
 def _dated(paragraph: Entry, reference: dt.date | None) -> bool:
-    """Whether a paragraph's anchor is the document's own date."""
-    return reference is not None and (paragraph.year is None or paragraph.year.rule == "dateline")
+    """Whether a paragraph's anchor is the document's own date: no other year is given above it,
+    or the year given is the dateline's own (a title line "This Article is From Jul 23, 2015")."""
+    return reference is not None and (paragraph.year is None or paragraph.year.rule == "dateline"
+                                      or paragraph.year.year == reference.year)
+
+
+def _month(paragraph: Entry, reference: dt.date | None,
+           month: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The publication month a paragraph's weekdays and "today" mean, when the document has no
+    day of its own and no other year is given above the paragraph."""
+    if reference is not None or month is None:
+        return None
+    if paragraph.year is not None and paragraph.year.year != month[0]:
+        return None
+    return month
 
 
 def _anchor(paragraph: Entry, reference: dt.date | None) -> dt.date | None:
     """What a paragraph's dates without a year count from: the document's date, or the middle of
     the year a heading above it gives (None for neither: the year of the date stated before)."""
-    if reference is not None and (paragraph.year is None or paragraph.year.rule == "dateline"):
+    if _dated(paragraph, reference):
         return reference
     if paragraph.year is not None:
         return dt.date(paragraph.year.year, 7, 2)

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from pipeline.layouts.base import Entry, YearContext
-from pipeline.layouts.lines import LineInfo, governs, month_number
+from pipeline.layouts.lines import HEDGED_YEAR, LineInfo, governs, month_number
 from pipeline.readers.base import SourceText
 from pipeline.text import DAY, MONTH, YEAR
 
@@ -107,6 +107,9 @@ def _headings(lines: list[LineInfo]) -> list[tuple[int, int]]:
 
 
 def _title_year(source: SourceText) -> int | None:
+    """The one year the title names, unless hedged ("... sometime in 2015": a caption's guess)."""
+    if HEDGED_YEAR.search(source.title or ""):
+        return None
     years = set(_HAS_YEAR.findall(source.title or ""))
     return int(years.pop()) if len(years) == 1 else None
 

@@ -57,6 +57,9 @@ class Metadata:
     published: dt.date | None = None
     # The one year the stored copy's address names ("/spreadsheet/2014-2/"), a weaker hint.
     url_year: int | None = None
+    # The year and month of a stored copy's address that names no day ("/2016/10/"): what
+    # "today" or "on Monday" can be resolved to when the file gives no day of its own.
+    url_month: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ _TITLE_MAX_CHARS = 200
 # A date in a URL path: "/2011/06/18/", "/2009/12/30/", or a story id ending "...20090819".
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/|(?<=\D)((?:19|20)\d\d)([01]\d)([0-3]\d)(?=\D|$)")
 _URL_YEAR = re.compile(r"(?<![\d])((?:19|20)\d\d)(?![\d])")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([01]\d)/")
 
 
 def read_plain(path: Path, settings: Settings | None = None, data: bytes | None = None,
@@ -141,9 +142,13 @@ def _metadata(line: str, meta: Metadata) -> Metadata:
             published = None
     years = set(_URL_YEAR.findall(url.split("?")[0]))
     url_year = int(years.pop()) if len(years) == 1 else None
+    month = _URL_MONTH.search(url.split("?")[0])
+    url_month = None
+    if month and 1 <= int(month.group(2)) <= 12:
+        url_month = (int(month.group(1)), int(month.group(2)))
     publisher = (m.group("publisher") or "").strip() or meta.publisher
     return Metadata(url=url, publisher=publisher, title=meta.title, published=published,
-                    url_year=url_year)
+                    url_year=url_year, url_month=url_month)
 
 
 def _title_line(text: str, spans, meta_line: int | None) -> int | None:
