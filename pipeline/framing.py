@@ -1,10 +1,15 @@
-"""What a document says of all its entries at once: a list titled after one group.
+"""What a document says of all its entries at once: a list titled after one group, a claim of
+a series of attacks.
 
 "List of attacks attributed to FARC", "The BBC has this timeline of Daesh attacks in Iraq": the
 title or the introduction before the first entry gives every entry a perpetrator. The guidelines
 ("Settled after the first labelling", Perpetrators) give that group, ``suspected``, to the
 entries of the list that name no perpetrator of their own, when the entry's act is an attack, a
 bombing, a killing or a kidnapping.
+
+"ISIS group has claimed responsibility for a series of deadly attacks in Iraq since mid-October":
+an article's opening claim of a series gives the group, ``claimed``, to the attacks its prose
+goes on to tell (before any list of entries) that name no perpetrator of their own.
 """
 
 from __future__ import annotations
@@ -31,10 +36,20 @@ _BY = re.compile(
     rf"(?:the\s+)?{_WORDS}"
 )
 # "timeline of Daesh attacks", "a history of al-Qaeda activity", "list of major Boko Haram
-# attacks".
+# attacks", "a timeline tracing al-Qaeda activity".
 _OF = re.compile(
-    rf"\b{_LIST_NOUNS}\s+of\s+(?:(?i:major|deadly|deadliest|recent|notable|significant|the)\s+)*"
+    rf"\b{_LIST_NOUNS}\s+(?:of|tracing|charting|on)\s+"
+    rf"(?:(?i:major|deadly|deadliest|recent|notable|significant|the)\s+)*"
     rf"{_WORDS}\s+{_ATTACK_NOUNS}\b"
+)
+# A name within one line.
+_LINE_WORDS = _WORDS.replace(r"(?:\s+(?:", r"(?:[ \t]+(?:")
+# "ISIS group has claimed responsibility for a series of deadly attacks", "Al-Shabaab claimed a
+# wave of bombings".
+_SERIES = re.compile(
+    rf"(?:^|(?<=[.!?)]\s)|(?<=\n)){_LINE_WORDS}\s+(?:(?i:group|militants|fighters)\s+)?"
+    rf"(?:has\s+|have\s+)?claimed\s+(?:responsibility\s+for\s+|credit\s+for\s+)?"
+    rf"(?:a|the)\s+(?:series|string|wave|spate)\s+of\s+(?:[\w-]+\s+){{0,2}}?{_ATTACK_NOUNS}\b"
 )
 # The part of the document read: before the first entry, at most this many characters.
 _PREAMBLE = 3000
@@ -96,3 +111,48 @@ def attribute_to_list_group(records: list[Record], found: tuple[ActorRow, Eviden
         record.actors.append(Actor(text=evidence.text, name=row.name, kind=row.kind,
                                    role="perpetrator", attribution="suspected",
                                    evidence=evidence))
+
+
+def series_claim(document: Document, tables: Tables) -> tuple[ActorRow, Evidence, int] | None:
+    """The group an article's opening claims a series of attacks for, its words, and where the
+    prose it covers ends (the first list entry, or the end of the text).
+
+    >>> from pathlib import Path
+    >>> from pipeline.readers.plain import source_from_text
+    >>> from pipeline.layouts.detect import segment
+    >>> from pipeline.tables import load_tables
+    >>> text = ("News\\n\\nISIS group has claimed responsibility for a series of deadly attacks."
+    ...         "\\n\\nOn Monday a car bomb killed 30 in Baghdad.")
+    >>> row, ev, _ = series_claim(segment(source_from_text(text, Path("f.txt"), "0")), load_tables())
+    >>> row.name, ev.text, ev.method
+    ('ISIS', 'ISIS', 'rule:series-claim')
+    """
+    end = document.entries[0].start if document.entries else len(document.raw)
+    head = document.raw[: min(end, _PREAMBLE)]
+    for m in _SERIES.finditer(head):
+        found = _resolve(m, tables.actors)
+        if found is not None:
+            row, evidence = found
+            return row, evidence.model_copy(update={"method": "rule:series-claim"}), end
+    return None
+
+
+def attribute_to_series_claim(records: list[Record],
+                              found: tuple[ActorRow, Evidence, int] | None) -> None:
+    """Give the claiming group, ``claimed``, to the narrative events told after the claim and
+    before the document's list, that name no perpetrator of their own and tell an attack, a
+    bombing, a killing or a kidnapping."""
+    if found is None:
+        return
+    row, evidence, end = found
+    for record in records:
+        if record.kind != "narrative" or record.event_type not in _ACTS:
+            continue
+        if not evidence.end <= record.span.start < end:
+            continue
+        if any(a.role == "perpetrator" for a in record.actors):
+            continue
+        if any(a.name == row.name for a in record.actors):
+            continue
+        record.actors.append(Actor(text=evidence.text, name=row.name, kind=row.kind,
+                                   role="perpetrator", attribution="claimed", evidence=evidence))

@@ -206,4 +206,6 @@ def extract_document(document: Document, report: str, nlp: Language, tables: Tab
     # A list titled after one city: its entries without a place of their own are placed there.
     place_frame.place_entries(timeline, place_frame.list_place(document, tables))
     narrative = extract_entries(document.events, raw, report, nlp, tables, scope, settings)
+    # An opening claim of a series of attacks: the attacks the prose tells after it.
+    framing.attribute_to_series_claim(narrative, framing.series_claim(document, tables))
     return timeline + narrative

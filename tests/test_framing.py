@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.framing import list_group
+from pipeline.framing import list_group, series_claim
 from pipeline.layouts.detect import segment
 from pipeline.readers.plain import source_from_text
 
@@ -29,6 +29,8 @@ def _group(preamble: str, tables):
     ("The agency published this timeline of Daesh attacks in Iraq", ("ISIS", "Daesh")),
     ("A chronology of major Boko Haram attacks", ("Boko Haram", "Boko Haram")),
     ("Bombings claimed by al-Shabaab since 2010", ("al-Shabaab", "al-Shabaab")),
+    ("Following is a timeline tracing al-Qaeda activity in Yemen since 2000.",
+     ("al-Qaeda", "al-Qaeda")),
 ])
 def test_a_title_naming_one_group(tables, preamble, expected):
     assert _group(preamble, tables) == expected
@@ -58,3 +60,40 @@ def test_entries_without_a_perpetrator_take_the_group(extractor):
     # An arrest is no attack; an entry naming its own attackers keeps them.
     assert not [a for a in by_day[9].actors if a.evidence.method == "rule:list-title"]
     assert not [a for a in by_day[12].actors if a.evidence.method == "rule:list-title"]
+
+
+def _series(text: str, tables):
+    found = series_claim(segment(source_from_text(text, Path("t.txt"), "0")), tables)
+    return (found[0].name, found[1].text, found[1].method) if found else None
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("(AFP) ISIS group has claimed responsibility for a series of deadly attacks in Iraq.",
+     ("ISIS", "ISIS", "rule:series-claim")),
+    ("Al-Shabaab claimed a wave of bombings across Mogadishu this week.",
+     ("al-Shabaab", "Al-Shabaab", "rule:series-claim")),
+])
+def test_an_opening_claim_of_a_series_names_its_group(tables, opening, expected):
+    text = f"News\n\n{opening}\n\nOn Monday a car bomb killed 30 people in a market.\n"
+    assert _series(text, tables) == expected
+
+
+@pytest.mark.parametrize("opening", [
+    # One attack claimed is that attack's claim, not a frame for the others.
+    "ISIS claimed the attack on a market in Baghdad.",
+    # A series carried out, not claimed, names no claimant.
+    "A series of deadly attacks hit Iraq since mid-October.",
+])
+def test_no_series_claim_in_other_openings(tables, opening):
+    assert _series(f"News\n\n{opening}\n\nOn Monday a car bomb killed 30 people.\n", tables) is None
+
+
+@needs_model
+def test_the_claimed_group_goes_to_the_attacks_told_after_it(extractor):
+    text = ("News\n\nISIS group has claimed responsibility for a series of deadly attacks in Iraq."
+            "\n\nOn March 6, 2017, a suicide car bombing killed 32 people in Baghdad.\n\n"
+            "On March 8, 2017, gunmen loyal to a local militia shot two traders in Basra.\n")
+    records, _ = extractor.extract_text(text, "news")
+    perpetrators = [[(a.name, a.attribution) for a in r.actors if a.role == "perpetrator"]
+                    for r in records]
+    assert perpetrators[0] == [("ISIS", "claimed")]

@@ -435,3 +435,23 @@ def test_added_rows(tables):
     ]:
         row, how = resolve_actor(alias, tables.actors, country=country)
         assert (row.name, how) == (name, "table")
+
+
+# --- an attacker's allegiance in an aside ------------------------------------------------------
+
+ALLEGIANCE = [
+    ("June 3, 2016: A suicide bomber, a local man who joined ISIS in Syria, blows himself up at a "
+     "bus stop in Gaziantep, killing four.", "TR", {"ISIS": "stated"}),
+    ("Gunmen, apparently acting in the name of the so-called Islamic State, stormed a clinic in "
+     "Kunar on Monday, killing three nurses.", "AF", {"ISIS": "suspected"}),
+    # The allegiance of someone who is not the attacker makes no perpetrator.
+    ("May 9, 2018: A cleric who joined ISIS years ago was arrested by police in Kabul.", "AF",
+     {"Afghan Police": "stated"}),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text, country, perpetrators", ALLEGIANCE)
+def test_the_attackers_allegiance_names_the_perpetrator(parse, tables, text, country, perpetrators):
+    got, _, _ = _actors(parse, tables, text, country)
+    assert got == perpetrators

@@ -9,6 +9,8 @@ whose acts name no perpetrator, is in ``subjects``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from pipeline.fields.actors.acts import _act_roles, _author_roles
@@ -22,6 +24,7 @@ from pipeline.fields.actors.parse import (
     _Finding,
     _name_at,
     _narrated,
+    _perpetrator,
     _Position,
     _position,
     _sentence_of,
@@ -34,6 +37,7 @@ from pipeline.fields.actors.words import (
     _CLAIM_VERBS,
     _CUE_VERBS,
     _FORCE_KINDS,
+    _PERPETRATOR_NOUNS,
     _PLACE_NOUNS,
     _STATE_KINDS,
     _SUSPECT_MODIFIERS,
@@ -44,6 +48,9 @@ from pipeline.schema import Actor, Evidence
 def _roles(mention: _Mention, entry: _Entry) -> list[_Finding]:
     index = _sentence_of(entry, mention.span.start)
     sentence = entry.sentences[index]
+    sworn = _sworn_attacker(mention, sentence)
+    if sworn is not None:
+        return sworn
     if entry.parsed:
         pos = _position(mention, entry, sentence)
         if pos.verb is not None:
@@ -79,6 +86,32 @@ def _roles_from_parse(mention, pos, entry, sentence, first) -> list[_Finding] | 
     if clause.relation == "other" and clause.word in _ACT_VERBS:
         return None  # a parse the rules cannot read: "Gunmen with links to AQIM attack"
     return clause.other()
+
+
+# The attacker's allegiance, written before the group's name: "a suicide bomber, a Turk who
+# joined ISIS in Syria, blows himself up", "gunmen, apparently acting in the name of so-called
+# Islamic State, stormed the office". The parse seldom links such an aside to the act.
+_ALLEGIANCE_BEFORE = re.compile(
+    r"(?:\bwho\s+(?:had\s+)?(?:joined|pledged\s+(?:allegiance|loyalty)\s+to)"
+    r"|\b(?:acting|operating|fighting)\s+(?:in\s+the\s+name\s+of|on\s+behalf\s+of))"
+    r"\s+(?:the\s+)?(?:so[- ]called\s+)?$", re.IGNORECASE)
+_HEDGES = frozenset({"apparently", "reportedly", "allegedly", "believed", "suspected", "possibly"})
+
+
+def _sworn_attacker(mention: _Mention, sentence: Span) -> list[_Finding] | None:
+    """A group named as the attacker's allegiance, the attacker named just before it: the
+    perpetrator, suspected when the aside hedges it."""
+    if mention.kind not in _GROUP_KINDS or mention.generic:
+        return None
+    doc = sentence.doc
+    start = max(sentence.start, mention.span.start - 16)
+    before = doc[start: mention.span.start].text
+    if not before or _ALLEGIANCE_BEFORE.search(before + " ") is None:
+        return None
+    words = [t.lower_ for t in doc[sentence.start: mention.span.start]]
+    if not any(w in _PERPETRATOR_NOUNS for w in words[-16:]):
+        return None
+    return _perpetrator(mention, any(w in _HEDGES for w in words[-16:]))
 
 
 def _negated(verb: Token) -> bool:
