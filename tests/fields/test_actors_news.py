@@ -455,3 +455,44 @@ ALLEGIANCE = [
 def test_the_attackers_allegiance_names_the_perpetrator(parse, tables, text, country, perpetrators):
     got, _, _ = _actors(parse, tables, text, country)
     assert got == perpetrators
+
+
+# --- "authorities": the government under the name the text gives ----------------------------
+
+AUTHORITIES = [
+    ("January 3, 2023: Authorities announced the arrest of an ISWAP commander in Kogi state.", "NG",
+     {"Nigerian authorities": "stated"}),
+    ("January 3, 2023: Nigerian authorities arrested two ISWAP commanders in Kano.", "NG",
+     {"Nigerian authorities": "stated"}),
+    # The table's row holds the name where it has one.
+    ("Malian authorities arrested two men in Bamako on May 2, 2019.", "ML",
+     {"Malian government": "stated"}),
+    # Authorities who only report an attack are its source, not an actor.
+    ("Gunmen killed five people in Kano on Monday, authorities said.", "NG", {}),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text, country, perpetrators", AUTHORITIES)
+def test_authorities_are_the_government_of_the_country_named(parse, tables, text, country,
+                                                             perpetrators):
+    got, _, _ = _actors(parse, tables, text, country)
+    assert got == perpetrators
+
+
+BODIES = [
+    ("May 7, 2025: India's Ministry of External Affairs (MEA) revealed the targets of the strikes "
+     "at a press briefing.", "IN", {"Indian Ministry of External Affairs": "stated"}),
+    ("January 9, 2023: The electoral commission warned that insecurity could derail the vote.",
+     "NG", {"Independent National Electoral Commission": "stated"}),
+    # "Electoral commission" is Nigeria's only where the table says so.
+    ("January 9, 2023: The electoral commission warned that insecurity could derail the vote.",
+     "KE", {}),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text, country, perpetrators", BODIES)
+def test_bodies_of_the_table_act_in_their_statements(parse, tables, text, country, perpetrators):
+    got, _, _ = _actors(parse, tables, text, country)
+    assert got == perpetrators

@@ -403,12 +403,16 @@ def _governments(doc, sentences, tables, taken, add, country, home_force=None) -
     for sentence in sentences:
         for tok in sentence:
             word = tok.lower_
-            if tok.i in taken or word not in _MISSION_WORDS and word not in ("government", "court"):
+            if tok.i in taken or word not in _MISSION_WORDS and word not in (
+                    "government", "court", "authorities"):
                 continue
             left = doc[tok.i - 1] if tok.i > sentence.start else None
             code = _country_of(left.text, tables) if left is not None and left.i not in taken else None
             if word == "court":
                 _court(doc, tok, left, code, country, sentence, add)
+                continue
+            if word == "authorities":
+                _authorities(doc, tok, left, code, country, tables, add)
                 continue
             if word in _MISSION_WORDS:
                 name = _government_of(tables, code) if code else None
@@ -455,6 +459,25 @@ def _court(doc, tok, left, code, country, sentence, add) -> None:
         return
     add(doc[start: tok.i + 1], f"{adjectives[0]} court", "rule:court", where == country,
         kind="court")
+
+
+def _authorities(doc, tok, left, code, country, tables, add) -> None:
+    """"Nigerian authorities", "the authorities", "Authorities 3 Jan announced" (the event
+    country's): a government body under the name the guidelines give, "<adjective> authorities",
+    or the table's row for that name ("Malian authorities" is the Malian government)."""
+    from pipeline.geo.world import shared_world
+
+    if code is None and left is not None and left.lower_ not in ("the", "local", "state"):
+        return  # "security authorities", "Kurdish authorities" of no country the table knows
+    where = code or country
+    adjectives = shared_world().demonyms(where) if where else []
+    if not adjectives:
+        return
+    form = f"{adjectives[0]} authorities"
+    hit = resolve_actor(form, tables.actors, 100.0, where)
+    start = left.i if code is not None else tok.i
+    add(doc[start: tok.i + 1], hit[0].name if hit else form, "rule:authorities", code is None,
+        kind="government body")
 
 
 def _country_of(word: str, tables) -> str | None:

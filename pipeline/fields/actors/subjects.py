@@ -56,16 +56,23 @@ def _main_subjects(sentence: Span, tables: Tables, mentions=()) -> list[Actor]:
                     text=m.span.text, start=m.span.start_char, end=m.span.end_char,
                     method="rule:main-subject")))
     for ent in sorted(ents, key=lambda e: e.start):
-        if any(a.name == ent.ent_id_ for a in found):
-            continue
-        if ent.label_ == "PLACE" and ent.ent_id_ in countries:
+        name = ent.ent_id_
+        if ent.label_ == "PLACE" and name in countries:
             kind = "country"
-        elif ent.label_ == ACTOR and ent.ent_id_ in kinds:
-            kind = kinds[ent.ent_id_]
+        elif ent.label_ == ACTOR and name in kinds:
+            # The name the mention finder gave it: an alias read in the event's country ("ADF"),
+            # none for an alias that holds only in other countries.
+            mention = next((m for m in mentions if m.span.start <= ent.start < m.span.end), None)
+            if mention is None:
+                continue
+            name = mention.name
+            kind = kinds.get(name, kinds[ent.ent_id_])
         else:
             continue
+        if any(a.name == name for a in found):
+            continue
         found.append(Actor(
-            text=ent.text, name=ent.ent_id_, kind=kind, role="perpetrator", attribution="stated",
+            text=ent.text, name=name, kind=kind, role="perpetrator", attribution="stated",
             evidence=Evidence(text=ent.text, start=ent.start_char, end=ent.end_char,
                               method="rule:main-subject"),
         ))
