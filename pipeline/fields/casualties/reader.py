@@ -54,6 +54,18 @@ from pipeline.fields.casualties.words import (
 from pipeline.schema import CasualtyKind
 
 
+def _by_first_word(prefixes: list[str]) -> dict[str, list[list[str]]]:
+    found: dict[str, list[list[str]]] = {}
+    for prefix in prefixes:
+        found.setdefault(prefix.split()[0], []).append(prefix.split())
+    return found
+
+
+# The words of each qualifier, split once ("at least" -> ["at", "least"]), by their first word
+# and in the order of ``_QUALIFIERS``: a token is tried only against the qualifiers it starts.
+_QUALIFIER_WORDS = _by_first_word([prefix for prefix, _ in _QUALIFIERS])
+
+
 @dataclass
 class _Reader(_Lists):
     """Reads the figures of one entry from its tokens."""
@@ -61,6 +73,11 @@ class _Reader(_Lists):
     toks: list[_Tok]
     text: str
     consumed: set[int] = field(default_factory=set)
+    # Walks over runs, each token's result kept so that a run is walked once, not once from each
+    # of its tokens (issue #18): the first token at or after each token that is not a quote, and
+    # where the run of name tokens that goes on at each token ends (``name_run``; -1 unknown).
+    _past_quotes: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _name_ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def cut(self) -> int | None:
@@ -114,9 +131,7 @@ class _Reader(_Lists):
         low = self.low(i)
         if low not in _NUMBER_STARTS and not low[:1].isdigit() and "-" not in low:
             return None
-        k, flags = i, {}
-        while k < end and self.toks[k].text in _QUOTES:
-            k += 1  # JNIM claims "dozens" of soldiers
+        k, flags = self.past_quotes(i, end), {}  # JNIM claims "dozens" of soldiers
         if k >= end:
             return None
         low = self.low(k)
@@ -133,10 +148,9 @@ class _Reader(_Lists):
                 return self._finish(i, k + 1, end, flags)  # "injures another"
             k += 1
         core = k
-        for prefix, _ in _QUALIFIERS:
-            words = prefix.split()
+        for words in _QUALIFIER_WORDS.get(self.low(k), ()):
             after = k + len(words)
-            if [self.low(k + n) for n in range(len(words))] == words and after < end:
+            if after < end and [self.low(k + n) for n in range(len(words))] == words:
                 if self._is_count(after, end):
                     k = after
                     break
@@ -175,6 +189,22 @@ class _Reader(_Lists):
             return None  # "who is a Jordanian national" describes, it does not count
         return self._finish(i, k + 1, end, flags)
 
+    def past_quotes(self, k: int, end: int) -> int:
+        """The first token from ``k`` on that is not a quotation mark (``end`` at most).
+
+        The same as stepping over them one by one, but each run of quotes is stepped over once
+        for the entry: a run of quotes is a number start at each of its quotes (issue #18)."""
+        if k >= end:
+            return k
+        if self._past_quotes is None:
+            after, past = len(self.toks), [0] * len(self.toks)
+            for n in range(len(self.toks) - 1, -1, -1):
+                if self.toks[n].text not in _QUOTES:
+                    after = n
+                past[n] = after
+            self._past_quotes = past
+        return min(self._past_quotes[k], end)
+
     def _is_count(self, k: int, end: int) -> bool:
         low = self.low(k)
         return k < end and (
@@ -199,8 +229,7 @@ class _Reader(_Lists):
         return not _AGE.search(self.text[max(0, tok.start - 20) : tok.start])
 
     def _finish(self, i: int, j: int, end: int, flags: dict):
-        while j < end and self.toks[j].text in _QUOTES:
-            j += 1
+        j = self.past_quotes(j, end)
         parsed = parse_number(self.text[self.toks[i].start : self.toks[j - 1].end])
         return None if parsed is None else (j, *parsed, flags)
 
@@ -389,23 +418,56 @@ class _Reader(_Lists):
         return head, stop, mods
 
     def name_run(self, i: int, end: int) -> int:
-        """End of a run of name tokens starting at ``i`` (``i`` when there is none)."""
-        j = i
-        while j < end:
-            tok, low = self.toks[j], self.low(j)
-            if low in _TITLES and tok.cap:
-                j += 2 if j + 1 < end and self.toks[j + 1].text == "." else 1
-            elif tok.word and tok.cap and not (tok.text.isupper() and len(tok.text) > 1) and (
-                low not in _NOT_NAMES
-            ):
-                j += 1
-                if _APOSTROPHE_S.search(tok.text):
-                    break  # "Assimi Goita's": a possessive ends the name
-            elif j > i and low in _PARTICLES:
-                j += 1
-            else:
+        """End of a run of name tokens starting at ``i`` (``i`` when there is none).
+
+        The walk steps over titles ("Dr."), capitalised words and, after the first token,
+        particles ("Yahia Abou Hamman", "Ahmad ag Moussa"); a possessive ends it. After its first
+        step it goes on the same way from wherever it stands: where it ends from each token is
+        kept (``_name_end``), so that each run is walked once for the entry and not once from
+        each of its words (issue #18). A walk that reaches ``end`` stops there: it ends at
+        ``end`` or where the whole walk ends, whichever comes first.
+        """
+        if i >= end:
+            return i
+        j, stop = self._name_step(i, first=True)
+        return min(j if stop else self._name_end(j), end)
+
+    def _name_step(self, j: int, *, first: bool) -> tuple[int, bool]:
+        """One step of ``name_run`` from token ``j``: (where it goes, whether the run ends
+        there)."""
+        tok, low = self.toks[j], self.low(j)
+        if low in _TITLES and tok.cap:
+            return j + (2 if j + 1 < len(self.toks) and self.toks[j + 1].text == "." else 1), False
+        if tok.word and tok.cap and not (tok.text.isupper() and len(tok.text) > 1) and (
+            low not in _NOT_NAMES
+        ):
+            # "Assimi Goita's": a possessive ends the name.
+            return j + 1, bool(_APOSTROPHE_S.search(tok.text))
+        if not first and low in _PARTICLES:
+            return j + 1, False
+        return j, True
+
+    def _name_end(self, j: int) -> int:
+        """Where a run of name tokens that goes on at token ``j`` ends, for the whole entry."""
+        n = len(self.toks)
+        if self._name_ends is None:
+            self._name_ends = [-1] * n
+        ends, path = self._name_ends, []
+        while True:
+            if j >= n:
+                result = j
                 break
-        return j
+            if ends[j] >= 0:
+                result = ends[j]
+                break
+            path.append(j)
+            j, stop = self._name_step(j, first=False)
+            if stop:
+                result = j
+                break
+        for k in path:
+            ends[k] = result
+        return result
 
     def person(
         self, i: int, end: int, *, names: bool = True, telegraphic: bool = False

@@ -4,6 +4,7 @@ each attached to its casualty word."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from pipeline.fields.casualties.figures import _Fig, _Found, _Items
@@ -60,9 +61,12 @@ def _read_sentence(reader: _Reader, n: int, s: int, e: int) -> list[_Found]:
     _read_subjects(reader, s, e, attach)
     _read_named_subjects(reader, s, e, attach)
     for f in found:
-        before = [t for t in words if t < f.span[0]]
-        after = [t for t in words if t >= f.span[1]]
-        f.clause = (before[-1] + 1 if before else s, after[0] if after else e)
+        # The casualty words around the figure, found by bisection (``words`` ascends): the last
+        # one before it and the first one after it bound its clause.
+        before, after = bisect_left(words, f.span[0]), bisect_left(words, f.span[1])
+        f.clause = (
+            words[before - 1] + 1 if before else s, words[after] if after < len(words) else e
+        )
     return sorted(found, key=lambda f: f.fig.start)
 
 
