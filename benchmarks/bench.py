@@ -46,7 +46,7 @@ from pipeline.fields import places as place_field  # noqa: E402
 from pipeline.fields.sources import find_sources, source_name  # noqa: E402
 from pipeline.ids import assign_ids  # noqa: E402
 from pipeline.io import atomic_write_files, json_bytes, records_jsonl  # noqa: E402
-from pipeline.layouts.detect import segment  # noqa: E402
+from pipeline.layouts.detect import segment, segment_text  # noqa: E402
 from pipeline.links import link_records  # noqa: E402
 from pipeline.readers import read_source  # noqa: E402
 from pipeline.records import extract_entries  # noqa: E402
@@ -101,10 +101,10 @@ def scaled_report(raw: str, times: int) -> str:
     """The report with its timeline (first bullet to last) repeated ``times`` times.
 
     >>> raw = open(ROOT / "raw" / "mali.txt", encoding="utf-8").read()
-    >>> len(segment(scaled_report(raw, 2)).entries)
+    >>> len(segment_text(scaled_report(raw, 2)).entries)
     386
     """
-    entries = segment(raw).entries
+    entries = segment_text(raw).entries
     start, end = entries[0].start, entries[-1].end
     timeline = raw[start:end].rstrip("\n") + "\n"
     return raw[:start] + timeline * times + raw[end:].lstrip("\n")

@@ -229,7 +229,8 @@ class Tables:
     digest: dict[str, str]
 
     def actor_kinds(self) -> dict[str, str]:
-        return {row.name: row.kind for row in self.actors}
+        """Canonical name -> kind (the first row's), built once per loaded tables."""
+        return _actor_kinds(self.actors)
 
     def force_of(self, country: str | None, kind: str) -> str | None:
         """The first force of ``kind`` serving ``country`` in the table, by canonical name.
@@ -288,3 +289,8 @@ def load_tables(data_dir: Path = DATA_DIR, generate_forces: bool = True) -> Tabl
 
         actors = actors + force_rows(actors, ActorRow, shared_world())
     return Tables(tuple(actors), tuple(places), digest)
+
+
+@cache_by_identity
+def _actor_kinds(actors: tuple[ActorRow, ...]) -> dict[str, str]:
+    return {row.name: row.kind for row in actors}

@@ -108,7 +108,7 @@ def _mentions(doc, sentences, tables, settings, home_force, un_mission,
         hit = resolve_actor(m.group(), tables.actors, 100.0, country)
         if span is not None and hit:
             found.append((span, hit[0].name))
-    found.extend(_islamic_state(doc, first, last, tables))
+    found.extend(_islamic_state(doc, body, first, tables))
     # Longest first, as the entity ruler does: "U.N. Security Council" over "Security Council".
     for span, name in sorted(found, key=lambda f: (-len(f[0].text), f[0].start)):
         add(span, name, "table")
@@ -144,11 +144,11 @@ _ISLAMIC_STATE = re.compile(
 )
 
 
-def _islamic_state(doc: Doc, first: int, last: int, tables) -> list[tuple[Span, str]]:
+def _islamic_state(doc: Doc, text: str, first: int, tables) -> list[tuple[Span, str]]:
+    """``text``: the doc's text up to the end of its last sentence read."""
     hit = resolve_actor("ISIS", tables.actors, 100.0)
     if hit is None:
         return []
-    text = doc.text[: doc[last - 1].idx + len(doc[last - 1])]
     found = []
     for m in _ISLAMIC_STATE.finditer(text, doc[first].idx):
         if m.group("short"):

@@ -48,14 +48,35 @@ def resolve_actor(
         return _pick(hit, country), "table"
     if _ACRONYM.fullmatch(name):
         return None
-    best = process.extractOne(
-        name, aliases, scorer=fuzz.token_sort_ratio, processor=utils.default_process,
-        score_cutoff=cutoff,
-    )
-    if best is None:
+    if cutoff >= 100:
+        # A score of 100 is the same words in any order: one lookup, not a pass over every alias.
+        key = _sorted_index(tuple(actors)).get(_sorted_words(name))
+        return (_pick(index[key], country), "fuzzy:100") if key is not None else None
+    memo = _fuzzy_memo(tuple(actors))
+    found = memo.get((name, cutoff), _UNSEEN)
+    if found is _UNSEEN:
+        best = process.extractOne(
+            name, aliases, scorer=fuzz.token_sort_ratio, processor=utils.default_process,
+            score_cutoff=cutoff,
+        )
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()  # bounded: a hostile report's names never hold memory for long
+        found = memo[(name, cutoff)] = None if best is None else (best[2], best[1])
+    if found is None:
         return None
-    _, score, key = best
+    key, score = found
     return _pick(index[key], country), f"fuzzy:{score:.0f}"
+
+
+_UNSEEN = object()
+_MEMO_SIZE = 50_000
+
+
+@cache_by_identity
+def _fuzzy_memo(actors: tuple[ActorRow, ...]) -> dict:
+    """(name, cutoff) -> the alias key and score rapidfuzz chose, per loaded table: the names
+    of a report repeat, and one search goes over every alias."""
+    return {}
 
 
 def ambiguous_alias(text: str, actors: Sequence[ActorRow]) -> bool:
@@ -90,3 +111,19 @@ def _alias_index(
         key: rows[0].alias for key, rows in index.items() if not _ACRONYM.fullmatch(rows[0].alias)
     }
     return index, choices
+
+
+def _sorted_words(text: str) -> str:
+    """What token_sort_ratio compares: the processed words, sorted."""
+    return " ".join(sorted(utils.default_process(text).split()))
+
+
+@cache_by_identity
+def _sorted_index(actors: tuple[ActorRow, ...]) -> dict[str, str]:
+    """Each alias's sorted words -> its key in the alias index, the first alias in the order
+    rapidfuzz would try them (so the row a score of 100 chose is the row found here)."""
+    _, choices = _alias_index(actors)
+    out: dict[str, str] = {}
+    for key, alias in choices.items():
+        out.setdefault(_sorted_words(alias), key)
+    return out
