@@ -20,15 +20,28 @@ _PLAIN_NAME = re.compile(r"[^,()\n]+")
 _ESCAPE = re.compile(r"\\(.)")
 
 
+# A paragraph closed by its outlets in brackets, after its last sentence: "... in the attack.
+# (EuroNews, Market Research)". Each name a few words, capitalised.
+_CREDIT_LIST = re.compile(
+    r"[.!?\"”’)]\s*\((?P<list>[A-Z0-9][\w.&'’-]*(?:[ ][A-Z0-9][\w.&'’-]*){0,4}"
+    r"(?:,[ ][A-Z0-9][\w.&'’-]*(?:[ ][\w.&'’-]+){0,4}){0,9})\)\s*$"
+)
+
+
 def find_sources(text: str) -> list[Evidence]:
-    """Outlet names after the last "Source:"/"Sources:" of ``text``, in order, repeats kept.
+    """Outlet names after the last "Source:"/"Sources:" of ``text``, in order, repeats kept;
+    without such a label, the outlets a paragraph closes with in brackets.
 
     >>> [(e.text, e.start) for e in find_sources("kills 5. Sources: [CNN](#), [Al Jazeera](#)")]
     [('CNN', 19), ('Al Jazeera', 29)]
+    >>> [e.text for e in find_sources("Gunmen killed 37 in Banibangou. (EuroNews, Market Research)")]
+    ['EuroNews', 'Market Research']
+    >>> find_sources("The group is known as the EIGS (Islamic State in the Greater Sahara)")
+    []
     """
     labels = list(SOURCES_LABEL.finditer(text))
     if not labels:
-        return []
+        return _credit_list(text)
     tail_start = labels[-1].end()
     found = [
         Evidence(text=m.group("name"), start=m.start("name"), end=m.end("name"), method="rule:source-link")
@@ -52,3 +65,17 @@ def source_name(evidence: Evidence) -> str:
     'U.N. News Centre'
     """
     return " ".join(_ESCAPE.sub(r"\1", evidence.text).split())
+
+
+def _credit_list(text: str) -> list[Evidence]:
+    # Only the text's last 300 characters are read: the list closes it.
+    offset = max(0, len(text) - 300)
+    m = _CREDIT_LIST.search(text, offset)
+    if m is None:
+        return []
+    out = []
+    for part in re.finditer(r"[^,]+", m.group("list")):
+        name = part.group().strip()
+        start = m.start("list") + part.start() + part.group().index(name)
+        out.append(Evidence(text=name, start=start, end=start + len(name), method="rule:source-credit"))
+    return out
