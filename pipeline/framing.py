@@ -23,7 +23,7 @@ from pipeline.schema import Actor, Evidence, Record
 from pipeline.tables import ActorRow, Tables
 
 # The kinds of actors a list of attacks can be titled after.
-_GROUP_KINDS = frozenset({"jihadist group", "armed group", "militia"})
+GROUP_KINDS = frozenset({"jihadist group", "armed group", "militia"})
 _ACTS = frozenset({"attack", "bombing", "killing", "kidnapping"})
 # A name: up to eight words, the first capitalised or an Arabic article ("al-Qaeda").
 _WORDS = r"(?P<group>(?:al-|el-|Al-)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z(][\w'’.()-]*|of|the|in|al|wa|and)){0,7})"
@@ -88,7 +88,7 @@ def _resolve(m: re.Match, actors: Sequence[ActorRow]) -> tuple[ActorRow, Evidenc
         start, stop = words[0].start(), words[n - 1].end()
         text = m.group("group")[start:stop].strip("().,;:")
         hit = resolve_actor(text, actors, 100.0)
-        if hit is not None and hit[0].kind in _GROUP_KINDS:
+        if hit is not None and hit[0].kind in GROUP_KINDS:
             begin = base + start + m.group("group")[start:stop].index(text)
             return hit[0], Evidence(text=text, start=begin, end=begin + len(text),
                                     method="rule:list-title")
@@ -156,3 +156,21 @@ def attribute_to_series_claim(records: list[Record],
             continue
         record.actors.append(Actor(text=evidence.text, name=row.name, kind=row.kind,
                                    role="perpetrator", attribution="claimed", evidence=evidence))
+
+
+def title_group(title: str | None, tables: Tables) -> str | None:
+    """The one armed group a document's title names ("Boko Haram Violence Spreads in Cameroon"),
+    which "the group" of an entry naming none points back to; None for none or several.
+
+    >>> from pipeline.tables import load_tables
+    >>> title_group("Boko Haram Violence Spreads in Cameroon", load_tables())
+    'Boko Haram'
+    >>> title_group("Mali: Extremism and Terrorism", load_tables()) is None
+    True
+    """
+    names = set()
+    for m in re.finditer(_LINE_WORDS, title or ""):
+        found = _resolve(m, tables.actors)
+        if found is not None:
+            names.add(found[0].name)
+    return names.pop() if len(names) == 1 else None

@@ -24,6 +24,7 @@ from pipeline.fields.places import frame as place_frame
 from pipeline.fields.sources import find_sources, source_name
 from pipeline.layouts.base import Document, Entry
 from pipeline.schema import DateMention, DateValue, Evidence, Record, TextSpan
+from pipeline.nlp import ACTOR
 from pipeline.scope import Scope, section_country
 from pipeline.settings import Settings
 from pipeline.tables import Tables
@@ -77,7 +78,7 @@ def _country_source(country: str | None, evidence: Evidence | None,
 
 
 def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, scope: Scope,
-                 settings: Settings, reference=None) -> Record:
+                 settings: Settings, reference=None, groups_before: tuple[str, ...] = ()) -> Record:
     """Extract every field of one timeline entry (or narrative event) into a Record.
 
     A narrative event is dated by the mention that made it an event (its year carried over from
@@ -112,6 +113,7 @@ def entry_record(entry: Entry, doc: Doc, raw: str, report: str, tables: Tables, 
         un_mission=tables.force_of(country, "international force"),
         body=body,
         country=country,
+        document_group=_one_group(groups_before, tables, country) or scope.group,
     )
     event_type, event_evidence = event_field.classify_event(text, body)
 
@@ -185,8 +187,33 @@ def extract_entries(entries: list[Entry], raw: str, report: str, nlp: Language, 
                     scope: Scope, settings: Settings, reference=None) -> list[Record]:
     """Run the spaCy pipeline over the entries' cleaned texts (in batches) and build records."""
     docs = parse_entries(entries, nlp, settings)
-    return [entry_record(e, doc, raw, report, tables, scope, settings, reference)
+    return [entry_record(e, doc, raw, report, tables, scope, settings, reference,
+                         _groups_before(e, raw, nlp, tables))
             for e, doc in zip(entries, docs)]
+
+
+def _one_group(spellings: tuple[str, ...], tables: Tables, country: str | None) -> str | None:
+    """The one group the spellings name in the event's country, else None."""
+    names = {hit[0].name for text in spellings
+             if (hit := actor_field.resolve_actor(text, tables.actors, 100.0, country))}
+    return names.pop() if len(names) == 1 else None
+
+
+def _groups_before(entry: Entry, raw: str, nlp: Language, tables: Tables) -> tuple[str, ...]:
+    """The spellings of the armed groups a narrative event's paragraph names before the event
+    ("In January 2020, Al-Shabaab had warned Kenya ... A few days later, fighters from the Somali
+    terror organization attacked"): what "the group" of the event can point back to. Read by the
+    entity ruler alone, on the paragraph's words before the event (at most 2,000 characters)."""
+    if entry.paragraph_span is None or entry.start <= entry.paragraph_span[0]:
+        return ()
+    before = raw[max(entry.paragraph_span[0], entry.start - 2000): entry.start]
+    ruler = nlp.get_pipe("entity_ruler") if "entity_ruler" in nlp.pipe_names else None
+    if ruler is None:
+        return ()
+    kinds = tables.actor_kinds()
+    doc = ruler(nlp.make_doc(before))
+    return tuple(e.text for e in doc.ents
+                 if e.label_ == ACTOR and kinds.get(e.ent_id_) in framing.GROUP_KINDS)
 
 
 def extract_document(document: Document, report: str, nlp: Language, tables: Tables,

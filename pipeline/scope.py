@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from pipeline.geo.terms import generic_division
 from pipeline.layouts.base import Document
+from pipeline.framing import title_group
 from pipeline.settings import Settings
 from pipeline.tables import Tables, cache_by_identity, fold
 
@@ -69,6 +70,8 @@ class Scope:
     published: dt.date | None = None
     publisher: str | None = None
     weights: dict[str, int] = field(default_factory=dict)
+    # The one armed group the title names: what "the group" means in an entry that names none.
+    group: str | None = None
 
     @property
     def country(self) -> str | None:
@@ -93,7 +96,8 @@ def report_scope(document: Document, report: str, tables: Tables, settings: Sett
     published = meta.published
     if report in settings.report_countries:
         code = settings.report_countries[report]
-        return Scope((code,), "settings", year, published, meta.publisher)
+        return Scope((code,), "settings", year, published, meta.publisher,
+                     group=title_group(document.title, tables))
     weights, named = _country_weights(document, tables)
     title_code = _title_country(document.title, tables)
     ranked = sorted(weights, key=lambda c: (-weights[c], c))
@@ -106,7 +110,8 @@ def report_scope(document: Document, report: str, tables: Tables, settings: Sett
         best = weights.get(ranked[0], 0)
         ranked = [ranked[0]] + [c for c in ranked[1:] if c in named
                                 and best and weights[c] >= SECOND_COUNTRY_SHARE * best]
-    return Scope(tuple(ranked), how, year, published, meta.publisher, weights)
+    return Scope(tuple(ranked), how, year, published, meta.publisher, weights,
+                 title_group(document.title, tables))
 
 
 @cache_by_identity

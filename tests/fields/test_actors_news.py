@@ -496,3 +496,32 @@ BODIES = [
 def test_bodies_of_the_table_act_in_their_statements(parse, tables, text, country, perpetrators):
     got, _, _ = _actors(parse, tables, text, country)
     assert got == perpetrators
+
+
+# --- "the group" of an entry that names none ---------------------------------------------------
+
+
+@needs_model
+def test_the_group_is_the_documents_group_when_the_entry_names_none(parse, tables):
+    text = "A few days later, fighters from the terror group attacked a military base in Lamu."
+    doc = parse(text)
+    actors, _, _ = find_actors(doc, tables, Settings(), country="KE", document_group="al-Shabaab")
+    assert {a.name: a.role for a in actors if a.role == "perpetrator"} == {"al-Shabaab": "perpetrator"}
+    # Without a document group, "the group" names no one.
+    actors, _, _ = find_actors(doc, tables, Settings(), country="KE")
+    assert not [a for a in actors if a.role == "perpetrator"]
+    # An entry naming its own group keeps it.
+    doc = parse("ISWAP fighters attacked a base in Borno; the group later claimed the raid.")
+    actors, _, _ = find_actors(doc, tables, Settings(), country="NG", document_group="al-Shabaab")
+    assert {a.name for a in actors if a.role == "perpetrator"} == {"ISWAP"}
+
+
+@needs_model
+def test_a_prose_event_takes_the_group_its_paragraph_named_before_it(extractor):
+    text = ("News\n\nIn January 2020, Al-Shabaab warned Kenya it would never be safe. A few days "
+            "later, fighters from the terror organization attacked a military base in Lamu, "
+            "killing three.\n")
+    records, _ = extractor.extract_text(text, "news")
+    attack = next(r for r in records if "military base" in r.text)
+    assert [(a.name, a.role) for a in attack.actors if a.role == "perpetrator"] == [
+        ("al-Shabaab", "perpetrator")]

@@ -74,6 +74,7 @@ def find_actors(
     doc: Doc, tables: Tables, settings: Settings, *, home_force: str | None = None,
     un_mission: str | None = None, body: tuple[int, int] | None = None,
     country: str | None = None, home_police: str | None = None,
+    document_group: str | None = None,
 ) -> tuple[list[Actor], str | None, Evidence | None]:
     """The actors of one entry with roles and attributions, and the generic perpetrator phrase.
 
@@ -86,6 +87,8 @@ def find_actors(
     names different groups in different countries ("ADF"), and gives the forces plain words
     stand for when the caller gives none: its first army and its first police in the table
     (``home_police``: "Four police officers were killed" in a Kenyan event are the Kenyan Police).
+    ``document_group``: the one group the document's title names, which "the group" means in an
+    entry that names none.
 
     >>> from pipeline.nlp import build_nlp
     >>> from pipeline.tables import load_tables
@@ -105,7 +108,7 @@ def find_actors(
         home_force = home_force or _home_force(tables, country, police=False)
         home_police = home_police or _home_force(tables, country, police=True)
     mentions = _mentions(doc, sentences, tables, settings, home_force, un_mission, country,
-                         home_police)
+                         home_police, document_group)
     owner = {i: m for m in mentions if not m.generic for i in range(m.span.start, m.span.end)}
     parsed = doc.has_annotation("DEP")
     entry = _Entry(doc, sentences, kinds, owner, parsed,

@@ -74,7 +74,8 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Span]:
 
 
 def _mentions(doc, sentences, tables, settings, home_force, un_mission,
-              country: str | None = None, home_police: str | None = None) -> list[_Mention]:
+              country: str | None = None, home_police: str | None = None,
+              document_group: str | None = None) -> list[_Mention]:
     kinds = tables.actor_kinds()
     first, last = sentences[0].start, sentences[-1].end
     taken: dict[int, _Mention] = {}
@@ -130,7 +131,7 @@ def _mentions(doc, sentences, tables, settings, home_force, un_mission,
     if home_police is not None:
         _generic_police(doc, sentences, taken, add, home_police)
     _governments(doc, sentences, tables, taken, add, country, home_force)
-    _the_group(doc, sentences, mentions, taken, add)
+    _the_group(doc, sentences, mentions, taken, add, document_group)
     return sorted(mentions, key=lambda m: m.span.start)
 
 
@@ -374,10 +375,11 @@ _GROUP_KINDS = frozenset({"jihadist group", "armed group", "militia"})
 _GROUP_NOUNS = frozenset({"group", "organization", "organisation"})
 
 
-def _the_group(doc, sentences, mentions, taken, add) -> None:
+def _the_group(doc, sentences, mentions, taken, add, document_group: str | None = None) -> None:
     """"the group", "the terror group" pointing back at the one armed group the entry named
     before it: "After police arrested members of the sect Boko Haram, the group launched revenge
-    attacks". A generic mention: it only ever acts or is hit."""
+    attacks"; in an entry that names no group, the one the document's title names
+    (``document_group``). A generic mention: it only ever acts or is hit."""
     for sentence in sentences:
         for tok in sentence:
             if tok.i in taken or tok.lower_ not in _GROUP_NOUNS or not any(
@@ -392,6 +394,9 @@ def _the_group(doc, sentences, mentions, taken, add) -> None:
                       and not m.generic}
             if len(before) == 1:
                 add(doc[tok.i: tok.i + 1], before.pop(), "rule:the-group", True)
+            elif document_group is not None and not any(
+                    m.kind in _GROUP_KINDS and not m.generic for m in mentions):
+                add(doc[tok.i: tok.i + 1], document_group, "rule:the-title-group", True)
 
 
 def _governments(doc, sentences, tables, taken, add, country, home_force=None) -> None:
