@@ -106,8 +106,11 @@ def attribute_to_list_group(records: list[Record], found: tuple[ActorRow, Eviden
             continue
         if any(a.role == "perpetrator" for a in record.actors):
             continue
-        if any(a.name == row.name for a in record.actors):
-            continue  # the entry names the group in another role ("a raid on FARC")
+        if any(a.name == row.name and a.role == "target" for a in record.actors):
+            continue  # the entry makes the group a target ("a raid on FARC")
+        # A mention of the group in passing ("five al-Qaeda-linked Yemenis are later convicted")
+        # gives way to its role.
+        record.actors[:] = [a for a in record.actors if a.name != row.name]
         record.actors.append(Actor(text=evidence.text, name=row.name, kind=row.kind,
                                    role="perpetrator", attribution="suspected",
                                    evidence=evidence))

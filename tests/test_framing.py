@@ -62,6 +62,17 @@ def test_entries_without_a_perpetrator_take_the_group(extractor):
     assert not [a for a in by_day[12].actors if a.evidence.method == "rule:list-title"]
 
 
+@needs_model
+def test_a_group_mentioned_in_passing_still_takes_the_attack(extractor):
+    text = ("A history of al-Qaeda activity in Yemen\n\n- October 6, 2002: An explosion damages a "
+            "tanker in the Gulf of Aden in an attack for which five al-Qaeda-linked men are later "
+            "convicted.\n- October 9, 2002: Gunmen ambush a patrol near Marib, killing two.\n")
+    records, _ = extractor.extract_text(text, "yemen")
+    tanker = next(r for r in records if "tanker" in r.text)
+    assert [(a.name, a.role, a.attribution) for a in tanker.actors if a.name == "al-Qaeda"] == [
+        ("al-Qaeda", "perpetrator", "suspected")]
+
+
 def _series(text: str, tables):
     found = series_claim(segment(source_from_text(text, Path("t.txt"), "0")), tables)
     return (found[0].name, found[1].text, found[1].method) if found else None
