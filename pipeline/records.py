@@ -8,6 +8,7 @@ every offset back to the source text (through ``CleanText.raw_span``) so that
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -199,6 +200,10 @@ def _one_group(spellings: tuple[str, ...], tables: Tables, country: str | None) 
     return names.pop() if len(names) == 1 else None
 
 
+# The words "the group" can point back with (``actors.mentions._the_group``).
+_GROUP_WORD = re.compile(r"\b(?:group|organi[sz]ation)\b", re.IGNORECASE)
+
+
 def _groups_before(entry: Entry, raw: str, nlp: Language, tables: Tables) -> tuple[str, ...]:
     """The spellings of the armed groups a narrative event's paragraph names before the event
     ("In January 2020, Al-Shabaab had warned Kenya ... A few days later, fighters from the Somali
@@ -206,6 +211,8 @@ def _groups_before(entry: Entry, raw: str, nlp: Language, tables: Tables) -> tup
     entity ruler alone, on the paragraph's words before the event (at most 2,000 characters)."""
     if entry.paragraph_span is None or entry.start <= entry.paragraph_span[0]:
         return ()
+    if not _GROUP_WORD.search(entry.text):
+        return ()  # no "group" to point back with: the paragraph is not read
     before = raw[max(entry.paragraph_span[0], entry.start - 2000): entry.start]
     ruler = nlp.get_pipe("entity_ruler") if "entity_ruler" in nlp.pipe_names else None
     if ruler is None:
