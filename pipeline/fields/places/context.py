@@ -83,6 +83,10 @@ class _DestinationBefore:
 
     def search(self, before: str) -> re.Match | None:
         tail = max(0, len(before) - 80)
+        # Every verb the loop below could find lies in the last 200 characters: without one
+        # there, no preposition is a destination's (one scan instead of one per preposition).
+        if not _DESTINATION_VERB.search(before[max(0, tail - 120):]):
+            return None
         for prep in _DESTINATION_PREP.finditer(before, tail):
             rest = before[prep.end() :]
             if len(rest.split()) > 5 or _NOT_WORD_CHAR.search(rest) or (
@@ -113,7 +117,7 @@ _CAPTURE_WORD = re.compile(
     r"|(?P<comma>,)",
     re.IGNORECASE,
 )
-_SENTENCE_STOP = re.compile(r"[.;—]")
+_CAPTURE_STEM = re.compile(r"kidnapp|abduct|held|taken|seized", re.IGNORECASE)
 
 
 class _BackgroundBefore:
@@ -122,8 +126,11 @@ class _BackgroundBefore:
     then at most 200 characters to the mention. One pass over the words."""
 
     def search(self, before: str) -> re.Match | None:
-        stops = list(_SENTENCE_STOP.finditer(before, max(0, len(before) - 400)))
-        start = stops[-1].end() if stops else max(0, len(before) - 400)
+        floor = max(0, len(before) - 400)
+        start = max(floor, *(before.rfind(stop, floor) + 1 for stop in ".;—"))
+        # No word of capture after the last stop: nothing to find (one scan of the clause).
+        if not _CAPTURE_STEM.search(before, start):
+            return None
         who_end = None
         for m in _CAPTURE_WORD.finditer(before, start):
             if m.group("comma"):

@@ -265,9 +265,26 @@ def _in_list(text: str, c: _Mention, mentions: Sequence[_Mention]) -> bool:
 # --- a name before its container ---------------------------------------------------------------
 
 _CAP_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
-_NAME_BEFORE_COMMA = re.compile(
-    rf"(?<![\w'’.-])(?P<name>{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|\d+\b))*),[ \t]*$"
-)
+class _NameBeforeComma:
+    """The capitalised words right before a comma that ends the searched range ("Potiskum, "
+    before "Yobe"). The comma is looked for first: tried from every capital of a range of
+    capitalised words, the name pattern reads the rest of the range each time."""
+
+    _pattern = re.compile(
+        rf"(?<![\w'’.-])(?P<name>{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|\d+\b))*),[ \t]*$"
+    )
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        end = len(text) if end is None else end
+        k = end
+        while k > start and text[k - 1] in " \t":
+            k -= 1
+        if k == start or text[k - 1] != ",":
+            return None
+        return self._pattern.search(text, start, end)
+
+
+_NAME_BEFORE_COMMA = _NameBeforeComma()
 
 
 def _is_container(row: PlaceRow | None) -> bool:
