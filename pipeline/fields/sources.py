@@ -49,12 +49,18 @@ def find_sources(text: str) -> list[Evidence]:
     ]
     if found:
         return found
+    return _plain_names(text, tail_start, len(text), "rule:source-plain", ".")
+
+
+def _plain_names(text: str, start: int, end: int, method: str, strip: str) -> list[Evidence]:
+    """The comma-separated names of ``text[start:end]``, trimmed, then without the ``strip``
+    characters at their end (a plain "Sources:" tail drops its closing full stop)."""
     out = []
-    for m in _PLAIN_NAME.finditer(text, tail_start):
-        name = m.group().strip().rstrip(".")
+    for m in _PLAIN_NAME.finditer(text, start, end):
+        name = m.group().strip().rstrip(strip)
         if name:
-            start = m.start() + m.group().index(name)
-            out.append(Evidence(text=name, start=start, end=start + len(name), method="rule:source-plain"))
+            begin = m.start() + m.group().index(name)
+            out.append(Evidence(text=name, start=begin, end=begin + len(name), method=method))
     return out
 
 
@@ -73,9 +79,4 @@ def _credit_list(text: str) -> list[Evidence]:
     m = _CREDIT_LIST.search(text, offset)
     if m is None:
         return []
-    out = []
-    for part in re.finditer(r"[^,]+", m.group("list")):
-        name = part.group().strip()
-        start = m.start("list") + part.start() + part.group().index(name)
-        out.append(Evidence(text=name, start=start, end=start + len(name), method="rule:source-credit"))
-    return out
+    return _plain_names(text, m.start("list"), m.end("list"), "rule:source-credit", "")

@@ -459,26 +459,22 @@ def _court(doc, tok, left, code, country, sentence, add) -> None:
             place.ent_type_ == "PLACE") else None
         code = hit.country if hit is not None else None
     where = code or country
-    adjectives = shared_world().demonyms(where) if where else []
-    if not adjectives:
+    name = _national_name(where, "court")
+    if name is None:
         return
-    add(doc[start: tok.i + 1], f"{adjectives[0]} court", "rule:court", where == country,
-        kind="court")
+    add(doc[start: tok.i + 1], name, "rule:court", where == country, kind="court")
 
 
 def _authorities(doc, tok, left, code, country, tables, add) -> None:
     """"Nigerian authorities", "the authorities", "Authorities 3 Jan announced" (the event
     country's): a government body under the name the guidelines give, "<adjective> authorities",
     or the table's row for that name ("Malian authorities" is the Malian government)."""
-    from pipeline.geo.world import shared_world
-
     if code is None and left is not None and left.lower_ not in ("the", "local", "state"):
         return  # "security authorities", "Kurdish authorities" of no country the table knows
     where = code or country
-    adjectives = shared_world().demonyms(where) if where else []
-    if not adjectives:
+    form = _national_name(where, "authorities")
+    if form is None:
         return
-    form = f"{adjectives[0]} authorities"
     hit = resolve_actor(form, tables.actors, 100.0, where)
     start = left.i if code is not None else tok.i
     add(doc[start: tok.i + 1], hit[0].name if hit else form, "rule:authorities", code is None,
@@ -500,10 +496,16 @@ def _government_of(tables, code: str) -> str | None:
     curated = _curated_governments(tables.actors)
     if code in curated:
         return curated[code]
+    return _national_name(code, "government")
+
+
+def _national_name(code: str | None, noun: str) -> str | None:
+    """A country's body under the name the guidelines give: "<main adjective> <noun>"
+    ("Kenyan court", "Nigerian authorities"); None for no country or one without an adjective."""
     from pipeline.geo.world import shared_world
 
-    adjectives = shared_world().demonyms(code)
-    return f"{adjectives[0]} government" if adjectives else None
+    adjectives = shared_world().demonyms(code) if code else []
+    return f"{adjectives[0]} {noun}" if adjectives else None
 
 
 @cache_by_identity
