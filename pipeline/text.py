@@ -188,6 +188,34 @@ class SpanSet:
         return k > 0 and self.max_end[k - 1] > start
 
 
+class LastWords:
+    """An end-anchored pattern ("...$") whose match begins with a word of at most ``head``
+    characters that ends one of the last ``words`` words of the text it is searched in ("with a
+    car bomb"): searched from just before the first of those words ends, not tried at every
+    character of a long window. The answers are ``pattern.search``'s: ``str.rsplit`` and the
+    pattern's ``\\s`` know the same white space."""
+
+    def __init__(self, pattern: re.Pattern, words: int, head: int) -> None:
+        self.pattern = pattern
+        self.words = words
+        self.head = head
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        pos = max(0, pos)
+        end = len(text) if endpos is None else min(endpos, len(text))
+        window = text[pos:end]
+        tokens = window.rsplit(None, self.words)
+        skip = 0
+        if len(tokens) > self.words:
+            skip = len(tokens[0])
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        first_start = len(window) - len(window[skip:].lstrip())
+        first_end = first_start + len(tokens[0])
+        return self.pattern.search(text, pos + max(first_start, first_end - self.head), end)
+
+
 def rstrip_end(text: str, end: int) -> int:
     """``len(text[:end].rstrip())`` without copying the text.
 

@@ -15,6 +15,7 @@ from pipeline.fields.event_type.clauses import (
     Hit, clause_after, clause_before, is_passive, is_state_subject,
 )
 from pipeline.fields.event_type.triggers import ARMED_VICTIMS, CIVILIANS, ENEMY, FIREARMS
+from pipeline.text import LastWords
 
 # Open decisions: what a later sentence may add.
 INSTRUMENT = "instrument"  # a plain attack: a later "with/using <explosive>" makes it a bombing
@@ -22,10 +23,15 @@ MEANS = "means"            # an attempt: a later means of attack decides
 ACT = "act"                # a claim, a toll: a later act decides
 FATE = "fate"              # a kidnapping: a later execution of the hostages makes it a killing
 
-# "with IEDs", "with a roadside bomb", "using explosives": the instrument of an attack.
-_INSTRUMENT = re.compile(r"\b(?:with|using)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+# "with IEDs", "with a roadside bomb", "using explosives": the instrument of an attack, in
+# the last four words before the means.
+_INSTRUMENT = LastWords(
+    re.compile(r"\b(?:with|using)\s+(?:\S+\s+){0,3}$", re.IGNORECASE), words=4, head=5
+)
 # A killing "in a twin suicide blast", "by a car bomb".
-_BY_MEANS = re.compile(r"\b(?:in|by|with|using)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_BY_MEANS = LastWords(
+    re.compile(r"\b(?:in|by|with|using)\s+(?:\S+\s+){0,3}$", re.IGNORECASE), words=4, head=5
+)
 _INSTITUTION = re.compile(r"court|trial", re.IGNORECASE)
 # Attack verbs that name no means: a later sentence may give it.
 _MEANSLESS = re.compile(r"(?:attack|ambush|raid|storm|target|assault|overr|struck|clash|t[ao]ok)",

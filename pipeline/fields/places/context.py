@@ -35,6 +35,14 @@ _SHORT_NAME = (
 # A list of names: "Karou, Ouatagouna, and Daoutegeft".
 _NAMES = rf"{_NAME}(?:,\s+{_NAME}){{0,9}}(?:,?\s+and\s+{_NAME})?"
 _SPLIT_NAMES = re.compile(r",\s+and\s+|,\s+|(?<!\s)\s+and\s+")
+# The same list with each name taken whole (an atomic group), for patterns where a name is
+# followed only by a comma or a lower-case word. No part of a name (a capitalised word, a number,
+# an "al-" part, a hyphenated part) can begin either, so giving a name's words back never finds a
+# match the whole name missed: it only costs time, ten words' worth from every capital of a long
+# run of names (``benchmarks/bench_adversarial.py``). Not for patterns that read into a name's
+# end ("Baghdad's", "Segue Village").
+_WHOLE_NAME = rf"(?>{_NAME})"
+_WHOLE_NAMES = rf"{_WHOLE_NAME}(?:,\s+{_WHOLE_NAME}){{0,9}}(?:,?\s+and\s+{_WHOLE_NAME})?"
 
 # A region context: "Mopti region", "the Ménaka and Timbuktu regions", "the northern region of
 # Gao", "the northern Malian regions of Gao, Kidal, and Menaka".
@@ -118,21 +126,40 @@ _CAPTURE_WORD = re.compile(
     re.IGNORECASE,
 )
 _CAPTURE_STEM = re.compile(r"kidnapp|abduct|held|taken|seized", re.IGNORECASE)
+_CAPTURE_STEMS = ("kidnapp", "abduct", "held", "taken", "seized")
+
+
+def _has_capture_stem(clause: str) -> bool:
+    """Whether ``clause`` holds a word of capture. ASCII text is lowered and searched for each
+    stem, ten times faster than the case-blind pattern on a clause with no stop in it; other text
+    takes the pattern, whose case folding ``str.lower`` does not copy letter for letter."""
+    if clause.isascii():
+        lowered = clause.lower()
+        return any(stem in lowered for stem in _CAPTURE_STEMS)
+    return _CAPTURE_STEM.search(clause) is not None
 
 
 class _BackgroundBefore:
     """Whether the words before a mention tell where someone was once taken: "who", "which" or
     "that", then a word of capture within the same clause (no comma, at most 120 characters),
-    then at most 200 characters to the mention. One pass over the words."""
+    then at most 200 characters to the mention. One pass over the last words."""
 
     def search(self, before: str) -> re.Match | None:
         floor = max(0, len(before) - 400)
         start = max(floor, *(before.rfind(stop, floor) + 1 for stop in ".;—"))
-        # No word of capture after the last stop: nothing to find (one scan of the clause).
-        if not _CAPTURE_STEM.search(before, start):
+        # A word of capture ends at most 200 characters from the mention: it starts in the word
+        # that holds that point, or after it.
+        tail = max(start, len(before) - 200)
+        word = tail - _word_run_before(before, start, tail)
+        # No word of capture there: nothing to find (one scan of those words).
+        if not _has_capture_stem(before[word:]):
             return None
+        # A "who" or a comma ending more than 120 characters before that word can only end in no
+        # match: the pass starts at the word boundary before that point.
+        begin = max(start, word - 130)
+        begin -= _word_run_before(before, start, begin)
         who_end = None
-        for m in _CAPTURE_WORD.finditer(before, start):
+        for m in _CAPTURE_WORD.finditer(before, begin):
             if m.group("comma"):
                 who_end = None
             elif m.group("who"):
@@ -144,6 +171,12 @@ class _BackgroundBefore:
         return None
 
 
+def _word_run_before(text: str, floor: int, end: int) -> int:
+    """The length of the run of word characters that ends at ``end`` (not before ``floor``)."""
+    return _WORD_RUN.match(text[floor:end][::-1]).end()
+
+
+_WORD_RUN = re.compile(r"\w*")
 _BACKGROUND_BEFORE = _BackgroundBefore()
 # Where a group or a man is based or active is no place of the event: "said he operated
 # terrorist cells in Kogi state", "a group based in the peninsula", "militants active in".
@@ -304,7 +337,7 @@ _SITE_SUFFIX = (
 # districts of Baghdad", "in Paris suburb of Magnanville". Which side is the city is read from the
 # gazetteer (``mentions._quarters``).
 _QUARTER = re.compile(
-    rf"(?P<x>{_NAMES})\s+(?:districts?|quarters?|neighbou?rhoods?|suburbs?|areas?|sections?)\s+"
+    rf"(?P<x>{_WHOLE_NAMES})\s+(?:districts?|quarters?|neighbou?rhoods?|suburbs?|areas?|sections?)\s+"
     rf"of\s+(?:the\s+)?(?:{_DIRECTIONAL}\s+)?(?P<y>{_NAME})"
 )
 # An event named after its place, at the head of an entry: "2008 – Mumbai Attacks Casualties:
@@ -381,7 +414,7 @@ _CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = (
     # central Mali"
     (
         "x_region_of_country",
-        re.compile(rf"(?P<names>{_NAMES}),\s+(?i:{_DIRECTIONAL})\s+[A-Z]"),
+        re.compile(rf"(?P<names>{_WHOLE_NAMES}),\s+(?i:{_DIRECTIONAL})\s+[A-Z]"),
     ),
     # "Segue village", "Sebekoro town", "Guire district", "Hombori municipality"; not "the Dogon
     # village of ...", where the place comes after
@@ -398,7 +431,7 @@ _CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = (
     (
         "x_a_town",
         re.compile(
-            rf"(?P<names>{_NAMES}),\s+(?:a|an|the|two|three|both)\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?P<names>{_WHOLE_NAMES}),\s+(?:a|an|the|two|three|both)\s+(?:[\w-]+\s+){{0,3}}?"
             r"(?P<kind>towns?|villages?|city|cities|locality|localities|area|district|"
             r"neighbou?rhood|quarter|suburb)\b"
         ),

@@ -48,11 +48,26 @@ _DIVISION_AFTER = re.compile(
 )
 # A place in a later sentence that tells how someone was once taken is background: "The
 # victims ... were kidnapped in Koutiala, southeast of Bamako, in May 2022."
-_PAST_CAPTURE = re.compile(
-    r"\b(?:were|was|had\s+been|been)\s+(?:first\s+)?(?:kidnapped|abducted|taken|seized|captured|"
-    r"held)\b[^.;]{0,120}$",
-    re.IGNORECASE,
-)
+class _PastCapture:
+    """The pattern below, searched only when its verb of capture is in the last 131 characters,
+    where it must end (at most 120 characters before the end, or before a final newline): an ASCII
+    text without one is answered by one lowered copy, not by trying the pattern at every word."""
+
+    _PATTERN = re.compile(
+        r"\b(?:were|was|had\s+been|been)\s+(?:first\s+)?(?:kidnapped|abducted|taken|seized|"
+        r"captured|held)\b[^.;]{0,120}$",
+        re.IGNORECASE,
+    )
+    _VERBS = ("kidnapped", "abducted", "taken", "seized", "captured", "held")
+
+    def search(self, before: str) -> re.Match | None:
+        tail = before[-131:]
+        if tail.isascii() and not any(verb in tail.lower() for verb in self._VERBS):
+            return None
+        return self._PATTERN.search(before)
+
+
+_PAST_CAPTURE = _PastCapture()
 # An entry whose event is a legal act tells the places of the acts it is about, not its own
 # ("A U.S. federal court charges a man for his role in two attacks in Burkina Faso").
 _LEGAL_ACT = re.compile(
