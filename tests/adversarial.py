@@ -69,6 +69,9 @@ UNITS: dict[str, str] = {
     "who": "who ",
     # Keywords of the "before" patterns, which a run of makes every one a start.
     "who_held": "who held ",
+    # ... and with each clause closed by a comma, so that every "who" is tried and fails.
+    "who_comma_held": "who, held ",
+    "held_comma": "held, ",
     "wanted_to_go": "wanted to go ",
     "heading_to": "heading to ",
     "based_in": "based in ",

@@ -190,11 +190,18 @@ def test_instrument_in_the_last_words(text, found):
     assert _span(decide._INSTRUMENT.search(text)) == _span(_PLAIN_INSTRUMENT.search(text))
 
 
-@pytest.mark.parametrize("text", [
-    "The victims were kidnapped in Koutiala, southeast of ",
-    "who had been held " + "y" * 118 + "\n",
-    "who had been held " + "y" * 121,
-    "The victims were kİdnapped and moved to ",
+@pytest.mark.parametrize("text, found", [
+    ("The victims were kidnapped in Koutiala, southeast of ", True),
+    ("who had been held " + "y" * 118 + "\n", True),
+    ("who had been held " + "y" * 121, False),  # the verb too far back
+    # The case-blind pattern reads "İ" as "i": such text takes the pattern itself.
+    ("The victims were kİdnapped and moved to ", True),
+    # The words before the verb at the very start of the text, and across long white space.
+    ("were  Held ", True),
+    ("had " + " " * 300 + "been first kidnapped near ", True),
+    ("was" + " " * 200 + "kidnapped" + " " * 100, True),
+    ("been kidnapped  was  HELD mistaken" + " " * 50, True),
 ])
-def test_past_capture_on_report_phrases_and_edges(text):
+def test_past_capture_on_report_phrases_and_edges(text, found):
+    assert (_PLAIN_PAST_CAPTURE.search(text) is not None) == found
     assert _span(judge._PAST_CAPTURE.search(text)) == _span(_PLAIN_PAST_CAPTURE.search(text))

@@ -17,6 +17,8 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+# "al-Qaeda", "el-Sisi", "ag-Ghaly": names that start in lower case.
+_ARTICLE_NAME = re.compile(r"(?:al|el|ag)-[A-Z]")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -32,7 +34,9 @@ class _Tok:
     @property
     def cap(self) -> bool:
         # "al-Qaeda", "al-Sahrawi": names that start in lower case.
-        return self.text[:1].isupper() or bool(re.match(r"(?:al|el|ag)-[A-Z]", self.text))
+        return self.text[:1].isupper() or (
+            self.text[2:3] == "-" and _ARTICLE_NAME.match(self.text) is not None
+        )
 
     @property
     def word(self) -> bool:

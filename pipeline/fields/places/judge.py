@@ -49,9 +49,10 @@ _DIVISION_AFTER = re.compile(
 # A place in a later sentence that tells how someone was once taken is background: "The
 # victims ... were kidnapped in Koutiala, southeast of Bamako, in May 2022."
 class _PastCapture:
-    """The pattern below, searched only when its verb of capture is in the last 131 characters,
-    where it must end (at most 120 characters before the end, or before a final newline): an ASCII
-    text without one is answered by one lowered copy, not by trying the pattern at every word."""
+    """The pattern below, searched only from where a match can start: its verb of capture ends at
+    most 120 characters before the end (or before a final newline), so an ASCII text with none in
+    its last 131 characters has no match, and one with a verb there has none starting before the
+    words that can come before the first verb ("had been first"), white space and all."""
 
     _PATTERN = re.compile(
         r"\b(?:were|was|had\s+been|been)\s+(?:first\s+)?(?:kidnapped|abducted|taken|seized|"
@@ -62,9 +63,19 @@ class _PastCapture:
 
     def search(self, before: str) -> re.Match | None:
         tail = before[-131:]
-        if tail.isascii() and not any(verb in tail.lower() for verb in self._VERBS):
+        if not tail.isascii():
+            return self._PATTERN.search(before)
+        lowered = tail.lower()
+        first = min((i for i in (lowered.find(verb) for verb in self._VERBS) if i >= 0),
+                    default=None)
+        if first is None:
             return None
-        return self._PATTERN.search(before)
+        # Back from the first verb over "first", the auxiliary ("been", "were") and "had", each
+        # at its longest, with the white space before each.
+        pos = len(before) - len(tail) + first
+        for width in (5, 4, 3):
+            pos = max(0, len(before[:pos].rstrip()) - width)
+        return self._PATTERN.search(before, pos)
 
 
 _PAST_CAPTURE = _PastCapture()
