@@ -96,6 +96,14 @@ def test_names_taken_whole_on_report_phrases(rule, text, names):
 
 # --- where a hostage was once taken ---------------------------------------------------------
 
+# The words the plain pass reads, in order: a "who", a word of capture, a comma.
+_CAPTURE_WORD = re.compile(
+    r"\b(?:(?P<who>who|whom|which|that)|(?P<capture>kidnapp\w*|abduct\w*|held|taken|seized))\b"
+    r"|(?P<comma>,)",
+    re.IGNORECASE,
+)
+
+
 def _background_plain(before: str) -> re.Match | None:
     """The pass as first written: every word of the clause, from its start."""
     floor = max(0, len(before) - 400)
@@ -103,7 +111,7 @@ def _background_plain(before: str) -> re.Match | None:
     if not context._CAPTURE_STEM.search(before, start):
         return None
     who_end = None
-    for m in context._CAPTURE_WORD.finditer(before, start):
+    for m in _CAPTURE_WORD.finditer(before, start):
         if m.group("comma"):
             who_end = None
         elif m.group("who"):
@@ -144,6 +152,52 @@ def test_background_pass_with_the_who_far_back(gap, tail):
     plain = _background_plain(text)
     assert _span(context._BACKGROUND_BEFORE.search(text)) == _span(plain)
     assert (plain is not None) == (gap <= 120 and tail <= 200)
+
+
+# --- where someone was going -----------------------------------------------------------------
+
+def _destination_plain(before: str) -> re.Match | None:
+    """The destination check without its pre-check of the verbs' stems."""
+    for prep in context._DESTINATION_PREP.finditer(before, max(0, len(before) - 80)):
+        rest = before[prep.end():]
+        if len(rest.split()) > 5 or context._NOT_WORD_CHAR.search(rest) or (
+                rest and not rest[-1].isspace()):
+            continue
+        window = before[max(0, prep.start() - 120):prep.start()]
+        verbs = list(context._DESTINATION_VERB.finditer(window))
+        if not verbs:
+            continue
+        gap = window[verbs[-1].end():]
+        if re.search(r"[.;:,]", gap):
+            continue
+        if prep.group(0).strip().lower() in ("in", "at") and context._FROM.search(gap):
+            continue
+        return prep
+    return None
+
+
+_GOING_WORDS = [
+    "heading", "Headed", "bound", "boundary", "returned", "arrive", "ARRIVING", "transporting",
+    "escorted", "relocated", "to", "toward", "for", "in", "at", "from", "the", "camp", "Gao", ",",
+    ".", "x" * 50, "İ", "a",
+]
+
+
+@PROFILE
+@given(text=_text(_GOING_WORDS, [" ", "  ", ""]))
+def test_destination_check_answers_as_without_its_pre_check(text):
+    assert _span(context._DESTINATION_BEFORE.search(text)) == _span(_destination_plain(text))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("a bus transporting employees from the mine to ", True),
+    ("They ARRIVE in ", True),
+    ("vehicles which returned from the weekly market in ", False),
+    ("return to Rome following their release from a terror group, presumably JNIM, in ", False),
+])
+def test_destination_on_report_phrases(text, found):
+    assert (context._DESTINATION_BEFORE.search(text) is not None) == found
+    assert _span(context._DESTINATION_BEFORE.search(text)) == _span(_destination_plain(text))
 
 
 # --- the last words before a means, a past capture --------------------------------------------

@@ -10,6 +10,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.history import latest_records, resolve_run, save_run
 from pipeline.ids import SAME_DATE_CUTOFF, TEXT_CUTOFF, assign_ids, match_records
@@ -145,6 +147,50 @@ def test_different_entries_do_not_align():
 
 
 # --- history ------------------------------------------------------------------------------
+
+def _match_every_pair(old: list[Record], new: list[Record]) -> list[tuple[int, int]]:
+    """``match_records`` as first written: every pair scored, best pairs first."""
+    from rapidfuzz import fuzz, utils
+
+    from pipeline.ids import _date_distance, _shared_places
+
+    candidates = []
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            if a.kind != b.kind:
+                continue
+            score = fuzz.token_sort_ratio(a.text, b.text, processor=utils.default_process)
+            distance = _date_distance(a, b)
+            if score < SAME_DATE_CUTOFF or (score < TEXT_CUTOFF and distance != 0):
+                continue
+            candidates.append((-score, distance, -_shared_places(a, b), i, j))
+    pairs: dict[int, int] = {}
+    for _, _, _, i, j in sorted(candidates):
+        if i not in pairs.values() and j not in pairs:
+            pairs[j] = i
+    return sorted(((i, j) for j, i in pairs.items()), key=lambda pair: pair[1])
+
+
+_WORDS = ["Gunmen", "kill", "nine", "soldiers", "near", "Gao", "Kidal", "a", "bomb", "hits",
+          "convoy", "Reuters", ".", ","]
+_RECORDS = st.builds(
+    lambda words, day, places, kind: make(" ".join(words) + " Gao Kidal", day, places=places,
+                                          kind=kind),
+    st.lists(st.sampled_from(_WORDS), max_size=8),
+    st.sampled_from([None, "2024-11-23", "2024-11-25", "2025-01-02"]),
+    st.sampled_from([(), ("Gao",), ("Kidal",), ("Gao", "Kidal")]),
+    st.sampled_from(["timeline", "narrative"]),
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(pool=st.lists(_RECORDS, min_size=1, max_size=6), data=st.data())
+def test_pairing_same_words_first_matches_scoring_every_pair(pool, data):
+    # Reports with repeated and reordered entries: the same pairs as scoring every pair.
+    old = data.draw(st.lists(st.sampled_from(pool) | _RECORDS, max_size=10))
+    new = data.draw(st.lists(st.sampled_from(pool) | _RECORDS, max_size=10))
+    assert match_records(old, new) == _match_every_pair(old, new)
+
 
 def test_runs_are_kept_sorted_and_never_overwritten(tmp_path):
     first = [make(GAO)]

@@ -78,9 +78,21 @@ _DESTINATION_VERB = re.compile(
     r"transport(?:ed|ing)|escort(?:ed|ing)|relocat(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )
+_DESTINATION_STEMS = ("head", "bound", "return", "arriv", "transport", "escort", "relocat")
 _DESTINATION_PREP = re.compile(r"\b(?:to|toward|towards|for|in|at)\s", re.IGNORECASE)
 _NOT_WORD_CHAR = re.compile(r"[^\w\s'’-]")
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
+
+
+def _has_word_stem(text: str, stems: tuple[str, ...], pattern: re.Pattern) -> bool:
+    """Whether ``text`` holds one of ``stems``, which every match of the case-blind ``pattern``
+    begins with. ASCII text is lowered and searched for each stem, ten times faster than the
+    pattern on text with none of them; other text takes the pattern, whose case folding
+    ``str.lower`` does not copy letter for letter ("İ")."""
+    if text.isascii():
+        lowered = text.lower()
+        return any(stem in lowered for stem in stems)
+    return pattern.search(text) is not None
 
 
 class _DestinationBefore:
@@ -93,7 +105,7 @@ class _DestinationBefore:
         tail = max(0, len(before) - 80)
         # Every verb the loop below could find lies in the last 200 characters: without one
         # there, no preposition is a destination's (one scan instead of one per preposition).
-        if not _DESTINATION_VERB.search(before[max(0, tail - 120):]):
+        if not _has_word_stem(before[max(0, tail - 120):], _DESTINATION_STEMS, _DESTINATION_VERB):
             return None
         for prep in _DESTINATION_PREP.finditer(before, tail):
             rest = before[prep.end() :]
@@ -120,23 +132,8 @@ _DESTINATION_BEFORE = _DestinationBefore()
 # "who they had held since January when they kidnapped him in Niger".
 # ("who had been" alone is no capture: "attackers who came on motorcycles had killed ten people
 # in a mosque near Tizigorou" tells the event.)
-_CAPTURE_WORD = re.compile(
-    r"\b(?:(?P<who>who|whom|which|that)|(?P<capture>kidnapp\w*|abduct\w*|held|taken|seized))\b"
-    r"|(?P<comma>,)",
-    re.IGNORECASE,
-)
 _CAPTURE_STEM = re.compile(r"kidnapp|abduct|held|taken|seized", re.IGNORECASE)
 _CAPTURE_STEMS = ("kidnapp", "abduct", "held", "taken", "seized")
-
-
-def _has_capture_stem(clause: str) -> bool:
-    """Whether ``clause`` holds a word of capture. ASCII text is lowered and searched for each
-    stem, ten times faster than the case-blind pattern on a clause with no stop in it; other text
-    takes the pattern, whose case folding ``str.lower`` does not copy letter for letter."""
-    if clause.isascii():
-        lowered = clause.lower()
-        return any(stem in lowered for stem in _CAPTURE_STEMS)
-    return _CAPTURE_STEM.search(clause) is not None
 
 
 class _BackgroundBefore:
@@ -166,7 +163,7 @@ class _BackgroundBefore:
         start = max(floor, *(before.rfind(stop, floor) + 1 for stop in ".;—"))
         tail = max(start, len(before) - 200)
         word = tail - _word_run_before(before, start, tail)
-        if not _has_capture_stem(before[word:]):
+        if not _has_word_stem(before[word:], _CAPTURE_STEMS, _CAPTURE_STEM):
             return None
         first = self._CAPTURE.search(before, word)
         if first is None:
