@@ -435,3 +435,43 @@ def test_mentions_never_raise_and_point_at_their_words(text):
     for m in find_date_mentions(text, D(2019, 3, 23)):
         assert text[m.evidence.start : m.evidence.end] == m.evidence.text
         assert m.start is None or m.start <= m.end
+
+
+# --- plain dates read without dateparser ------------------------------------------------------
+
+def _month_words() -> list[str]:
+    import calendar
+
+    words = {"Sept", "Sept.", "SEPT", "Mai", "Junee", "Sep."}
+    for m in range(1, 13):
+        for w in (calendar.month_name[m], calendar.month_abbr[m]):
+            words |= {w, w.upper(), w.lower(), w + ".", w.upper() + "."}
+    return sorted(words)
+
+
+@pytest.mark.parametrize("year", ["0001", "1850", "2024", "9999"])
+def test_plain_dates_read_as_dateparser_reads_them(year):
+    # Every month word and its abbreviations, days that the month has and has not: where the
+    # fast reading answers, dateparser gives the same (year, month, day, period).
+    from pipeline.fields.dates.patterns import _FIXED_BASE
+    from pipeline.fields.dates.resolve import _RANK, _parser, _plain_date
+
+    parser = _parser(("en",), _FIXED_BASE)
+
+    def by_dateparser(text):
+        data = parser.get_date_data(text)
+        if data.date_obj is None or data.period not in _RANK:
+            return None
+        d = data.date_obj
+        return d.year, d.month, d.day, data.period
+
+    read = 0
+    for word in _month_words():
+        for text in [f"{word} {year}", year] + [f"{word} {day}, {year}" for day in
+                                                ("0", "1", "05", "28", "29", "30", "31", "32")]:
+            fast = _plain_date(text)
+            if fast is not None:
+                read += 1
+                assert fast == by_dateparser(text), text
+    assert read > 500  # the fast reading is not a stub that never answers
+    assert _plain_date(f"Mai 3, {year}") is None and _plain_date(f"February 30, {year}") is None

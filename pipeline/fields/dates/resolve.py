@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -62,10 +63,48 @@ def _parser(languages: tuple[str, ...], base: dt.date) -> DateDataParser:
     )
 
 
+# English month names and their abbreviations as dateparser reads them, for the dates that need
+# no parser: "March 5, 2023", "Sept. 2015", "2015" (``_plain_date``).
+_MONTH_NUMBERS = {
+    **{calendar.month_name[m].lower(): m for m in range(1, 13)},
+    **{calendar.month_abbr[m].lower(): m for m in range(1, 13)},
+    "sept": 9,
+}
+_PLAIN_DATE = re.compile(
+    r"(?:(?P<month>[A-Za-z]+)\.? (?:(?P<day>\d{1,2}), )?)?(?P<year>\d{4})"
+)
+
+
+def _plain_date(text: str) -> tuple[int, int, int, str] | None:
+    """What dateparser gives for a plain English date with its year ("March 5, 2023", "May
+    2023", "2023"), without calling it; None for anything else (an unknown word, a day the month
+    has not), which dateparser is left to read. ``tests/fields/test_dates.py`` compares the two on
+    every month word and day."""
+    m = _PLAIN_DATE.fullmatch(text)
+    if m is None:
+        return None
+    year = int(m.group("year"))
+    if m.group("month") is None:
+        return year, 1, 1, "year"
+    month = _MONTH_NUMBERS.get(m.group("month").lower())
+    if month is None or year < 1:
+        return None
+    if m.group("day") is None:
+        return year, month, 1, "month"
+    day = int(m.group("day"))
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return year, month, day, "day"
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(text: str, languages: tuple[str, ...],
                 base: dt.date) -> tuple[int, int, int, str] | None:
     """(year, month, day, period) of one isolated date string; None for a date that cannot be."""
+    if languages == ("en",) and base == _FIXED_BASE:
+        plain = _plain_date(text)
+        if plain is not None:
+            return plain
     data = _parser(languages, base).get_date_data(text)
     if data.date_obj is None or data.period not in _RANK:
         return None
