@@ -209,6 +209,7 @@ MODES: dict[str, str] = {
     "pipeline.fields.places.mentions:_LEAD": "match",  # _heading: .match(text, start)
     "pipeline.fields.event_type.decide:_ON_TARGET": "match",  # .match(text, hit.end, s_end)
     "pipeline.fields.event_type.decide:_AND": "fullmatch",  # .fullmatch(text, hit.end, start)
+    "pipeline.fields.dates.resolve:_PLAIN_DATE": "fullmatch",  # _plain_date: .fullmatch(text)
     # Searched in the whole sentence before a mention or between two hits (judge.py,
     # country.py, prose.py, decide.py): a window of 400 characters here.
     "pipeline.fields.places.context:_BACKGROUND_BEFORE": "before:400",

@@ -71,7 +71,7 @@ _MONTH_NUMBERS = {
     "sept": 9,
 }
 _PLAIN_DATE = re.compile(
-    r"(?:(?P<month>[A-Za-z]+)\.? (?:(?P<day>\d{1,2}), )?)?(?P<year>\d{4})"
+    r"(?:(?P<month>[A-Za-z]{3,9})\.? (?:(?P<day>\d{1,2}), )?)?(?P<year>\d{4})"
 )
 
 
