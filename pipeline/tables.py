@@ -31,6 +31,8 @@ def strip_accents(text: str) -> str:
     >>> strip_accents("Sévaré, Ménaka")
     'Sevare, Menaka'
     """
+    if text.isascii():
+        return text  # nothing to decompose: the normal forms of ASCII text are the text
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
