@@ -66,6 +66,13 @@ def test_the_inventory_holds_the_patterns_that_were_quadratic():
                  f"{_CONTEXT}:_CONTEXT_RULES[site_of_place]", f"{_CONTEXT}:_QUARTER",
                  "pipeline.fields.actors.mentions:_dotted_aliases()"):
         assert name in labels, name
+    # ... and the searchers that stand in for patterns (objects with a ``search`` method), which
+    # the walk must find as well as compiled patterns.
+    for name in (f"{_CONTEXT}:_BACKGROUND_BEFORE", f"{_CONTEXT}:_DESTINATION_BEFORE",
+                 "pipeline.fields.places.judge:_PAST_CAPTURE",
+                 "pipeline.fields.event_type.decide:_INSTRUMENT",
+                 "pipeline.fields.event_type.decide:_BY_MEANS"):
+        assert name in labels, name
 
 
 def test_a_quadratic_pattern_is_caught():
