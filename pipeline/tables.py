@@ -241,10 +241,7 @@ class Tables:
         >>> t.force_of("ML", "state force"), t.force_of("ML", "international force")
         ('Malian Armed Forces', 'MINUSMA')
         """
-        return next(
-            (r.name for r in self.actors if r.country == country and r.kind == kind
-             and "police" not in r.name.lower()), None
-        )
+        return _forces(self.actors).get((country, kind))
 
 
 def _check_unique(rows, key, what: str, filename: str) -> None:
@@ -291,6 +288,17 @@ def load_tables(data_dir: Path = DATA_DIR, generate_forces: bool = True) -> Tabl
 
         actors = actors + force_rows(actors, ActorRow, shared_world())
     return Tables(tuple(actors), tuple(places), digest)
+
+
+@cache_by_identity
+def _forces(actors: tuple[ActorRow, ...]) -> dict[tuple[str | None, str], str]:
+    """(country, kind) -> the first row's name that is not a police force (``Tables.force_of``),
+    read in one pass instead of one per entry."""
+    forces: dict[tuple[str | None, str], str] = {}
+    for row in actors:
+        if "police" not in row.name.lower():
+            forces.setdefault((row.country, row.kind), row.name)
+    return forces
 
 
 @cache_by_identity
