@@ -132,8 +132,11 @@ _DESTINATION_BEFORE = _DestinationBefore()
 # "who they had held since January when they kidnapped him in Niger".
 # ("who had been" alone is no capture: "attackers who came on motorcycles had killed ten people
 # in a mosque near Tizigorou" tells the event.)
-_CAPTURE_STEM = re.compile(r"kidnapp|abduct|held|taken|seized", re.IGNORECASE)
 _CAPTURE_STEMS = ("kidnapp", "abduct", "held", "taken", "seized")
+_CAPTURE_STEM = re.compile("|".join(_CAPTURE_STEMS), re.IGNORECASE)
+# A word of capture, and the words that open the clause it must be in.
+_CAPTURE_WORD = r"(?:kidnapp\w*|abduct\w*|held|taken|seized)"
+_WHO_WORD = r"(?:who|whom|which|that)"
 
 
 class _BackgroundBefore:
@@ -150,13 +153,11 @@ class _BackgroundBefore:
 
     # A "who", and the first word of capture after it in the same clause, within 120 characters.
     _WHO_THEN_CAPTURE = re.compile(
-        r"\b(?:who|whom|which|that)\b[^,]{0,120}?"
-        r"\b(?P<capture>kidnapp\w*|abduct\w*|held|taken|seized)\b",
-        re.IGNORECASE,
+        rf"\b{_WHO_WORD}\b[^,]{{0,120}}?\b(?P<capture>{_CAPTURE_WORD})\b", re.IGNORECASE
     )
     # The last "who" of a stretch of text.
-    _LAST_WHO = re.compile(r"(?s:.*)\b(?P<who>who|whom|which|that)\b", re.IGNORECASE)
-    _CAPTURE = re.compile(r"\b(?:kidnapp\w*|abduct\w*|held|taken|seized)\b", re.IGNORECASE)
+    _LAST_WHO = re.compile(rf"(?s:.*)\b(?P<who>{_WHO_WORD})\b", re.IGNORECASE)
+    _CAPTURE = re.compile(rf"\b{_CAPTURE_WORD}\b", re.IGNORECASE)
 
     def search(self, before: str) -> re.Match | None:
         floor = max(0, len(before) - 400)
@@ -344,7 +345,8 @@ _SITE_SUFFIX = (
 # districts of Baghdad", "in Paris suburb of Magnanville". Which side is the city is read from the
 # gazetteer (``mentions._quarters``).
 _QUARTER = re.compile(
-    rf"(?P<x>{_WHOLE_NAMES})\s+(?:districts?|quarters?|neighbou?rhoods?|suburbs?|areas?|sections?)\s+"
+    rf"(?P<x>{_WHOLE_NAMES})\s+"
+    r"(?:districts?|quarters?|neighbou?rhoods?|suburbs?|areas?|sections?)\s+"
     rf"of\s+(?:the\s+)?(?:{_DIRECTIONAL}\s+)?(?P<y>{_NAME})"
 )
 # An event named after its place, at the head of an entry: "2008 – Mumbai Attacks Casualties:

@@ -54,12 +54,11 @@ class _PastCapture:
     its last 131 characters has no match, and one with a verb there has none starting before the
     words that can come before the first verb ("had been first"), white space and all."""
 
+    _VERBS = ("kidnapped", "abducted", "taken", "seized", "captured", "held")
     _PATTERN = re.compile(
-        r"\b(?:were|was|had\s+been|been)\s+(?:first\s+)?(?:kidnapped|abducted|taken|seized|"
-        r"captured|held)\b[^.;]{0,120}$",
+        rf"\b(?:were|was|had\s+been|been)\s+(?:first\s+)?(?:{'|'.join(_VERBS)})\b[^.;]{{0,120}}$",
         re.IGNORECASE,
     )
-    _VERBS = ("kidnapped", "abducted", "taken", "seized", "captured", "held")
 
     def search(self, before: str) -> re.Match | None:
         tail = before[-131:]
