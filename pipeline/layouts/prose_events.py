@@ -25,13 +25,15 @@ _STORED_DATE = re.compile(r"^date (\d{4})-(\d\d)-(\d\d)\s+")
 
 # --- the sentences that go on telling an incident -----------------------------------------------
 
+# The nouns of an incident the patterns below read: "the attack", "these raids".
+_INCIDENT_NOUNS = r"attacks?|bombings?|blasts?|explosions?|assaults?|raids?|ambush(?:es)?"
 # A sentence that reports the claim of the incident just told goes on telling it: "The Islamic
 # State on Tuesday claimed responsibility for the attacks.", "The jihadist group claimed the
 # attack was in response to ...".
 _CLAIM_OF_IT = re.compile(
     r"\b(?:claim(?:ed|s)?|took\s+credit\s+for)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?"
-    r"(?:the|this|that|these|those|both)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?"
-    r"|explosions?|assaults?|raids?|ambush(?:es)?|killings?|massacres?|operation)\b",
+    rf"(?:the|this|that|these|those|both)\s+(?:[\w-]+\s+){{0,2}}?(?:{_INCIDENT_NOUNS}"
+    r"|killings?|massacres?|operation)\b",
     re.IGNORECASE,
 )
 # A sentence that opens with what was just told: "The attackers ...", "The three trucks ...",
@@ -40,8 +42,8 @@ _BACK_REFERENCE = re.compile(r"^\W*(?:(?:The|These|Those|This)\s+[a-z]|(?:They|H
 # ... or that names the incident or its participants again: "... are believed to be behind the
 # attack", "Ethiopia has yet to comment on this ambush", "the militants went through homes".
 _INCIDENT_REFERENCE = re.compile(
-    r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|explosions?"
-    r"|assaults?|raids?|ambush(?:es)?|massacres?|killings?|attackers|assailants|gunmen|militants"
+    rf"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?(?:{_INCIDENT_NOUNS}"
+    r"|massacres?|killings?|attackers|assailants|gunmen|militants"
     r"|victims|bombers?|hostages)\b",
     re.IGNORECASE,
 )
